@@ -1,0 +1,42 @@
+import type { AstNode, RootCstNode } from 'langium';
+
+/** Per parsed document, its lines: split once, read by every declaration. */
+const linesByRoot = new WeakMap<RootCstNode, string[]>();
+
+/**
+ * The documentation of a declaration: the `//`, `///` or `/* *\/` comment lines directly above it
+ * (no blank line between), when the declaration starts its line. Directive comments
+ * (`// svcbp-disable-next-line`) are not documentation.
+ */
+export function docCommentOf(node: AstNode): string | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const lines = linesOf(cst.root);
+    const start = cst.range.start;
+    if (lines[start.line]?.slice(0, start.character).trim() !== '') return undefined;
+    const collected: string[] = [];
+    let line = start.line - 1;
+    const above = (index: number) => lines[index]?.trim() ?? '';
+    if (above(line).endsWith('*/')) {
+        while (line >= 0 && !above(line).includes('/*')) collected.unshift(above(line--));
+        if (line < 0) return undefined;
+        collected.unshift(above(line));
+        return clean(collected.join('\n').replace(/^\/\*+/, '').replace(/\*+\/$/, ''), /^\s*\*? ?/);
+    }
+    while (line >= 0 && above(line).startsWith('//') && !above(line).includes('svcbp-disable')) collected.unshift(above(line--));
+    return collected.length > 0 ? clean(collected.join('\n'), /^\/\/\/? ?/) : undefined;
+}
+
+function clean(text: string, prefix: RegExp): string | undefined {
+    const result = text.split('\n').map(line => line.replace(prefix, '').trimEnd()).join('\n').trim();
+    return result || undefined;
+}
+
+function linesOf(root: RootCstNode): string[] {
+    let lines = linesByRoot.get(root);
+    if (!lines) {
+        lines = root.fullText.split(/\r?\n/);
+        linesByRoot.set(root, lines);
+    }
+    return lines;
+}

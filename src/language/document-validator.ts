@@ -1,0 +1,102 @@
+import {
+    DefaultDocumentValidator, type AstReflection, type LangiumDocument, type ParseResult,
+    type ReferenceInfo, type ScopeProvider, type ValidationOptions
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { SvcbpServices } from './svcbp-module.js';
+import type { CheckSettings } from './check-settings.js';
+import type { DiagnosticCode, SvcbpDiagnosticData } from './diagnostic-codes.js';
+import { closestName } from './suggest.js';
+
+/** At most this many syntax errors per file: after that, recovery only produces noise. */
+const MAX_SYNTAX_ERRORS = 50;
+/** Suggestions cost a scan of the scope each; a file with more broken names gets them for the first ones. */
+const MAX_SUGGESTIONS = 200;
+
+const EXPECTED_KIND: Record<string, string> = {
+    Phase: 'phase', Node: 'step or touchpoint', Step: 'step', Touchpoint: 'touchpoint',
+    Actor: 'actor', System: 'system', Blueprint: 'blueprint'
+};
+
+/**
+ * Langium's document validator, with the language's codes on every diagnostic: lexer and parser
+ * errors become `syntax-error`, linking errors `unresolved-reference` with a suggestion; then the
+ * user's severities and disable comments are applied.
+ */
+export class SvcbpDocumentValidator extends DefaultDocumentValidator {
+    private readonly reflection: AstReflection;
+    private readonly scopeProvider: ScopeProvider;
+    private readonly checkSettings: CheckSettings;
+
+    constructor(services: SvcbpServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+        this.scopeProvider = services.references.ScopeProvider;
+        this.checkSettings = services.checks.CheckSettings;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return this.checkSettings.apply(document.uri, document.textDocument.getText(), diagnostics);
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const found: Diagnostic[] = [];
+        super.processLexingErrors(parseResult, found, options);
+        diagnostics.push(...found.slice(0, MAX_SYNTAX_ERRORS).map(d => withCode(d, 'syntax-error')));
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const found: Diagnostic[] = [];
+        super.processParsingErrors(parseResult, found, options);
+        const room = Math.max(0, MAX_SYNTAX_ERRORS - diagnostics.length);
+        diagnostics.push(...found.slice(0, room).map(d => withCode(d, 'syntax-error')));
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        let suggestionsLeft = MAX_SUGGESTIONS;
+        for (const reference of document.references) {
+            const error = reference.error;
+            const range = reference.$refNode?.range;
+            if (!error || !range) continue;
+            const info = error.info as ReferenceInfo;
+            const name = reference.$refText;
+            const referenceType = this.reflection.getReferenceType(info);
+            const suggestion = suggestionsLeft-- > 0 ? this.suggest(info, name) : undefined;
+            const kind = suggestion
+                ? EXPECTED_KIND[suggestion.type] ?? EXPECTED_KIND[referenceType]
+                : EXPECTED_KIND[referenceType] ?? referenceType.toLowerCase();
+            const message = suggestion
+                ? `Unknown ${kind} '${name}'. Did you mean '${suggestion.name}'?`
+                : `Unknown ${kind} '${name}'.${hintFor(referenceType, name)}`;
+            const data: SvcbpDiagnosticData = { code: 'unresolved-reference', expected: EXPECTED_KIND[referenceType], suggestion: suggestion?.name };
+            diagnostics.push({ severity: 1, range, message, code: 'unresolved-reference', data, source: this.getSource() });
+        }
+    }
+
+    private suggest(info: ReferenceInfo, name: string): { name: string; type: string } | undefined {
+        const scope = this.scopeProvider.getScope(info);
+        const candidates = new Map<string, string>();
+        for (const element of scope.getAllElements()) {
+            if (!candidates.has(element.name)) candidates.set(element.name, element.type);
+        }
+        const best = closestName(name, candidates.keys());
+        return best ? { name: best, type: candidates.get(best)! } : undefined;
+    }
+}
+
+function hintFor(referenceType: string, name: string): string {
+    switch (referenceType) {
+        case 'Actor': return ` Declare it with \`actor ${name}\`, or import the file that declares it.`;
+        case 'System': return ` Declare it with \`system ${name}\`, or import the file that declares it.`;
+        case 'Blueprint': return ' Link to a blueprint of this file or of an imported file.';
+        case 'Phase': return ' Declare it with `phase` in this blueprint.';
+        default: return ' Steps and touchpoints are declared in this blueprint.';
+    }
+}
+
+function withCode(diagnostic: Diagnostic, code: DiagnosticCode): Diagnostic {
+    const data: SvcbpDiagnosticData = { code };
+    return { ...diagnostic, code, data };
+}

@@ -1,0 +1,58 @@
+/** Durations such as `30s`, `1.5h`, `1h30min`: parsed and checked in one place. */
+
+const UNIT_SECONDS = { w: 604800, d: 86400, h: 3600, min: 60, s: 1 } as const;
+type Unit = keyof typeof UNIT_SECONDS;
+const UNIT_ORDER: Unit[] = ['w', 'd', 'h', 'min', 's'];
+const PAIR = /(\d+(?:\.\d+)?)(min|w|d|h|s)/gy;
+
+export type DurationResult =
+    | { ok: true; seconds: number }
+    | { ok: false; message: string };
+
+export function parseDuration(text: string): DurationResult {
+    let body = text;
+    let sign = 1;
+    if (body.startsWith('+') || body.startsWith('-')) {
+        sign = body.startsWith('-') ? -1 : 1;
+        body = body.slice(1);
+    }
+    PAIR.lastIndex = 0;
+    let seconds = 0;
+    let lastUnitIndex = -1;
+    let match: RegExpExecArray | null;
+    let consumed = 0;
+    while ((match = PAIR.exec(body)) !== null) {
+        const unit = match[2] as Unit;
+        const unitIndex = UNIT_ORDER.indexOf(unit);
+        if (unitIndex === lastUnitIndex) {
+            return { ok: false, message: `The unit '${unit}' appears twice in '${text}'; write each unit once, e.g. 1h30min.` };
+        }
+        if (unitIndex < lastUnitIndex) {
+            return { ok: false, message: `Units in '${text}' must go from largest to smallest (w, d, h, min, s), e.g. 1h30min.` };
+        }
+        lastUnitIndex = unitIndex;
+        seconds += Number(match[1]) * UNIT_SECONDS[unit];
+        consumed = PAIR.lastIndex;
+    }
+    if (consumed !== body.length || lastUnitIndex < 0) {
+        return { ok: false, message: `'${text}' is not a duration; write e.g. 30s, 5min, 1.5h, 2d or 1h30min.` };
+    }
+    if (sign < 0 || seconds <= 0) {
+        return { ok: false, message: `A duration must be longer than zero, not '${text}'.` };
+    }
+    return { ok: true, seconds: Math.round(seconds * 1000) / 1000 };
+}
+
+/** Seconds back to the shortest readable text, e.g. 5400 → `1h30min`. */
+export function formatDuration(seconds: number): string {
+    let rest = Math.round(seconds);
+    const parts: string[] = [];
+    for (const unit of UNIT_ORDER) {
+        const size = UNIT_SECONDS[unit];
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    return parts.length > 0 ? parts.join('') : '0s';
+}

@@ -1,0 +1,68 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { SvcbpGeneratedModule, SvcbpGeneratedSharedModule } from './generated/module.js';
+import { CheckSettings } from './check-settings.js';
+import { SvcbpDocumentBuilder } from './document-builder.js';
+import { SvcbpDocumentValidator } from './document-validator.js';
+import { ImportResolver } from './imports.js';
+import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './lexer.js';
+import { SvcbpParserErrorMessageProvider } from './parser-messages.js';
+import { SvcbpScopeComputation, SvcbpScopeProvider } from './scoping.js';
+import { SvcbpValueConverter } from './value-converter.js';
+import { registerValidationChecks } from './validation/index.js';
+
+/** Services the language adds to Langium's. */
+export interface SvcbpAddedServices {
+    imports: { ImportResolver: ImportResolver };
+    checks: { CheckSettings: CheckSettings };
+}
+
+export type SvcbpServices = LangiumServices & SvcbpAddedServices;
+
+export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAddedServices> = {
+    imports: {
+        ImportResolver: services => new ImportResolver(services.shared)
+    },
+    checks: {
+        CheckSettings: services => new CheckSettings(services.shared.workspace.FileSystemProvider)
+    },
+    parser: {
+        Lexer: services => new SvcbpLexer(services),
+        LexerErrorMessageProvider: () => new SvcbpLexerErrorMessageProvider(),
+        ParserErrorMessageProvider: () => new SvcbpParserErrorMessageProvider(),
+        ValueConverter: () => new SvcbpValueConverter()
+    },
+    references: {
+        ScopeComputation: services => new SvcbpScopeComputation(services),
+        ScopeProvider: services => new SvcbpScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new SvcbpDocumentValidator(services)
+    }
+};
+
+export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new SvcbpDocumentBuilder(services)
+    }
+};
+
+/**
+ * Creates the shared services and the language's services. The same wiring serves the language
+ * server (with a connection) and the CLI and tests (without one).
+ */
+export function createSvcbpServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Svcbp: SvcbpServices } {
+    const shared = inject(createDefaultSharedModule(context), SvcbpGeneratedSharedModule, SvcbpSharedModule);
+    const Svcbp = inject(createDefaultModule({ shared }), SvcbpGeneratedModule, SvcbpModule);
+    shared.ServiceRegistry.register(Svcbp);
+    registerValidationChecks(Svcbp);
+    if (!context.connection) {
+        // Without a client nobody sends settings: the configuration is ready as it is.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Svcbp };
+}

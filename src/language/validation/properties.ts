@@ -1,0 +1,87 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { Property } from '../generated/ast.js';
+import { parseDuration } from '../duration.js';
+import { propertiesOf, type PropertyOwner } from '../blueprint-contents.js';
+import { closestName } from '../suggest.js';
+import { CHANNELS, isKnownChannel } from '../../model/channels.js';
+
+type Owner = 'Blueprint' | 'Phase' | 'Lane' | 'Step' | 'Touchpoint' | 'Actor' | 'System';
+
+/** Where each property may stand (the spec's property table). */
+const ALLOWED_ON: Record<Property['key'], readonly Owner[]> = {
+    description: ['Blueprint', 'Phase', 'Lane', 'Step', 'Touchpoint', 'Actor', 'System'],
+    persona: ['Blueprint'],
+    status: ['Blueprint'],
+    duration: ['Phase', 'Step'],
+    wait: ['Step'],
+    emotion: ['Phase', 'Step'],
+    fail: ['Step', 'Touchpoint'],
+    pain: ['Phase', 'Step', 'Touchpoint'],
+    opportunity: ['Phase', 'Step', 'Touchpoint'],
+    metric: ['Phase', 'Step', 'Touchpoint'],
+    policy: ['Phase', 'Step', 'Touchpoint'],
+    channel: ['Touchpoint'],
+    by: ['Step'],
+    uses: ['Step', 'Touchpoint'],
+    visibility: ['Step'],
+    decision: ['Step'],
+    link: ['Step']
+};
+
+/** Fail, pain, opportunity, metric and policy notes are lists: a step may have several. */
+const REPEATABLE = new Set<Property['key']>(['fail', 'pain', 'opportunity', 'metric', 'policy']);
+
+const OWNER_NAME: Record<Owner, string> = {
+    Blueprint: 'a blueprint', Phase: 'a phase', Lane: 'a lane', Step: 'a step',
+    Touchpoint: 'a touchpoint', Actor: 'an actor', System: 'a system'
+};
+
+/** invalid-property: a property where it is not allowed, or given twice. */
+export function checkPropertyPlacement(owner: AstNode & PropertyOwner, accept: ValidationAcceptor): void {
+    const ownerType = owner.$type as Owner;
+    const seen = new Set<string>();
+    for (const property of propertiesOf(owner)) {
+        const allowed = ALLOWED_ON[property.key];
+        if (!allowed) continue; // a partial parse
+        if (!allowed.includes(ownerType)) {
+            accept('error', `'${property.key}' is not allowed on ${OWNER_NAME[ownerType]}${placementHint(property.key, ownerType)}`,
+                { node: property, code: 'invalid-property' });
+        } else if (seen.has(property.key) && !REPEATABLE.has(property.key)) {
+            accept('error', `'${property.key}' is given twice; keep one.`, { node: property, code: 'invalid-property' });
+        }
+        seen.add(property.key);
+    }
+}
+
+function placementHint(key: Property['key'], owner: Owner): string {
+    if (key === 'by' && owner === 'Lane') return '; write it in the lane header: lane name "Title" kind by actor.';
+    const places = ALLOWED_ON[key].map(o => OWNER_NAME[o].replace(/^an? /, ''));
+    return `; it belongs on ${places.length === 1 ? `a ${places[0]}` : places.slice(0, -1).join(', ') + ' or ' + places[places.length - 1]}.`;
+}
+
+/** value-out-of-range: emotion outside −2…+2; a malformed, zero or negative duration. */
+export function checkPropertyValue(property: Property, accept: ValidationAcceptor): void {
+    switch (property.key) {
+        case 'emotion':
+            if (property.value !== undefined && (property.value < -2 || property.value > 2)) {
+                accept('error', `Emotion must be a whole number from -2 to +2, not ${property.value}.`,
+                    { node: property, code: 'value-out-of-range' });
+            }
+            break;
+        case 'duration':
+        case 'wait': {
+            if (property.value === undefined) break;
+            const parsed = parseDuration(property.value);
+            if (!parsed.ok) accept('error', parsed.message, { node: property, code: 'value-out-of-range' });
+            break;
+        }
+        case 'channel':
+            if (property.value && !isKnownChannel(property.value)) {
+                const suggestion = closestName(property.value, Object.keys(CHANNELS));
+                const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Known channels: ${Object.keys(CHANNELS).join(', ')}.`;
+                accept('warning', `Unknown channel '${property.value}'.${hint}`,
+                    { node: property, code: 'unknown-channel', data: { code: 'unknown-channel', suggestion } });
+            }
+            break;
+    }
+}

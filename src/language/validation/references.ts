@@ -1,0 +1,65 @@
+import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { isActor, isBlueprint, isSvcbpFile, isSystem, type Actor, type Phase, type Step, type SvcbpFile, type System } from '../generated/ast.js';
+import type { ImportResolver } from '../imports.js';
+
+/** invalid-phase-range: `in a..b` where b comes before a. */
+export function checkPhaseRange(step: Step, accept: ValidationAcceptor): void {
+    const start = step.phase?.ref;
+    const end = step.endPhase?.ref;
+    const blueprint = AstUtils.getContainerOfType(step, isBlueprint);
+    if (!start || !end || !blueprint || !step.phase.$refNode || !step.endPhase?.$refNode) return;
+    const phases = blueprint.members.filter((m): m is Phase => m.$type === 'Phase');
+    if (phases.indexOf(end) < phases.indexOf(start)) {
+        const range = { start: step.phase.$refNode.range.start, end: step.endPhase.$refNode.range.end };
+        accept('error', `The phase '${end.name}' comes before '${start.name}'; write the range as ${end.name}..${start.name}.`,
+            { node: step, range, code: 'invalid-phase-range' });
+    }
+}
+
+/** unresolved-import and self-import, on the path string. */
+export function checkImports(imports: ImportResolver) {
+    return (file: SvcbpFile, accept: ValidationAcceptor): void => {
+        const document = AstUtils.getDocument(file);
+        for (const imp of file.imports) {
+            const problem = imports.explainUnresolved(imp, document.uri);
+            if (problem) {
+                accept('error', problem, { node: imp, property: 'path', code: 'unresolved-import' });
+            } else if (imports.resolve(imp, document.uri) === document) {
+                accept('warning', 'This file imports itself; the import has no effect.', { node: imp, property: 'path', code: 'self-import' });
+            }
+        }
+    };
+}
+
+/**
+ * unused-declaration: an actor or system nothing refers to. Only this file and the files that
+ * import it can refer to its declarations (scoping), so only their references are read.
+ */
+export function checkUnusedDeclarations(imports: ImportResolver) {
+    return (file: SvcbpFile, accept: ValidationAcceptor): void => {
+        const declarations = [...file.elements, ...file.elements.filter(isBlueprint).flatMap(b => b.members)]
+            .filter((node): node is Actor | System => isActor(node) || isSystem(node));
+        if (declarations.length === 0) return;
+        const document = AstUtils.getDocument(file);
+        const used = referencedNodes([document, ...imports.importersOf(document)]);
+        for (const declaration of declarations) {
+            if (!used.has(declaration) && declaration.name) {
+                const kind = isActor(declaration) ? 'actor' : 'system';
+                accept('hint', `Nothing refers to the ${kind} '${declaration.name}'.`,
+                    { node: declaration, property: 'name', code: 'unused-declaration', tags: [1] });
+            }
+        }
+    };
+}
+
+function referencedNodes(documents: LangiumDocument[]): Set<AstNode> {
+    const used = new Set<AstNode>();
+    for (const document of documents) {
+        if (!isSvcbpFile(document.parseResult.value)) continue;
+        for (const reference of document.references) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (target) used.add(target);
+        }
+    }
+    return used;
+}

@@ -1,0 +1,43 @@
+import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+
+/** Files kept in memory, for tests and the benchmark: what NodeFileSystem does, without a disk. */
+export class MemoryFileSystem implements FileSystemProvider {
+    private readonly files = new Map<string, string>();
+
+    write(path: string, text: string): URI {
+        const uri = URI.file(path);
+        this.files.set(uri.toString(), text);
+        return uri;
+    }
+
+    delete(path: string): void {
+        this.files.delete(URI.file(path).toString());
+    }
+
+    private isDirectory(uri: URI): boolean {
+        const prefix = uri.toString().replace(/\/?$/, '/');
+        return [...this.files.keys()].some(key => key.startsWith(prefix));
+    }
+
+    statSync(uri: URI): FileSystemNode {
+        if (this.files.has(uri.toString())) return { isFile: true, isDirectory: false, uri };
+        if (this.isDirectory(uri)) return { isFile: false, isDirectory: true, uri };
+        throw new Error(`ENOENT: ${uri.path}`);
+    }
+    async stat(uri: URI): Promise<FileSystemNode> { return this.statSync(uri); }
+    existsSync(uri: URI): boolean { return this.files.has(uri.toString()) || this.isDirectory(uri); }
+    async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
+    readFileSync(uri: URI): string {
+        const text = this.files.get(uri.toString());
+        if (text === undefined) throw new Error(`ENOENT: ${uri.path}`);
+        return text;
+    }
+    async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
+    readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
+    async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
+    readDirectorySync(uri: URI): FileSystemNode[] {
+        const prefix = uri.toString().replace(/\/?$/, '/');
+        return [...this.files.keys()].filter(key => key.startsWith(prefix)).map(key => this.statSync(URI.parse(key)));
+    }
+    async readDirectory(uri: URI): Promise<FileSystemNode[]> { return this.readDirectorySync(uri); }
+}
