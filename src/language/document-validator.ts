@@ -50,8 +50,23 @@ export class SvcbpDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const found: Diagnostic[] = [];
         super.processParsingErrors(parseResult, found, options);
+        // Recovery can report one bad token twice (the alternative, then the enclosing block): keep the first.
+        const positions = new Set(diagnostics.map(d => `${d.range.start.line}:${d.range.start.character}`));
+        const unique = found.filter(d => {
+            const key = `${d.range.start.line}:${d.range.start.character}`;
+            if (positions.has(key)) return false;
+            positions.add(key);
+            return true;
+        });
+        const text = parseResult.value.$cstNode?.root.fullText ?? '';
+        for (const diagnostic of unique) {
+            // "'phase' must be followed by a name, but found '}'": the token to fix is the one after.
+            if (/^'[^']+' must be followed by .*, but found/.test(messageText(diagnostic))) {
+                diagnostic.range = nextTokenRange(text, diagnostic.range) ?? diagnostic.range;
+            }
+        }
         const room = Math.max(0, MAX_SYNTAX_ERRORS - diagnostics.length);
-        diagnostics.push(...found.slice(0, room).map(d => withCode(d, 'syntax-error')));
+        diagnostics.push(...unique.slice(0, room).map(d => withCode(d, 'syntax-error')));
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
@@ -94,6 +109,28 @@ function hintFor(referenceType: string, name: string): string {
         case 'Phase': return ' Declare it with `phase` in this blueprint.';
         default: return ' Steps and touchpoints are declared in this blueprint.';
     }
+}
+
+/** The range of the first token after a range, skipping white space and comments. */
+function nextTokenRange(text: string, after: Diagnostic['range']): Diagnostic['range'] | undefined {
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    const offsetOf = (p: Diagnostic['range']['start']) => (lineStarts[p.line] ?? text.length) + p.character;
+    const positionOf = (offset: number) => {
+        let line = lineStarts.length - 1;
+        while (lineStarts[line] > offset) line--;
+        return { line, character: offset - lineStarts[line] };
+    };
+    const rest = text.slice(offsetOf(after.end));
+    const skipped = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(rest)![0].length;
+    const token = /^(?:"(?:\\.|[^"\\\r\n])*"?|[A-Za-z_][\w-]*|\S)/.exec(rest.slice(skipped));
+    if (!token) return undefined;
+    const start = offsetOf(after.end) + skipped;
+    return { start: positionOf(start), end: positionOf(start + token[0].length) };
+}
+
+export function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 function withCode(diagnostic: Diagnostic, code: DiagnosticCode): Diagnostic {

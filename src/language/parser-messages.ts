@@ -27,6 +27,19 @@ const RULE_EXPECTATIONS: Record<string, string> = {
     TextProperty: 'a quoted text'
 };
 
+/** What must follow a keyword that starts a declaration or property, for "incomplete" errors. */
+const FOLLOWS: Record<string, string> = {
+    blueprint: 'a name', phase: 'a name', lane: 'a name', step: 'a name', touchpoint: 'a name',
+    actor: 'a name', system: 'a name', section: 'a quoted title', import: 'a quoted path',
+    line: 'a line kind (interaction, visibility, internal, operation, implementation or custom)',
+    description: 'a quoted text', persona: 'a quoted text', fail: 'a quoted text', pain: 'a quoted text',
+    opportunity: 'a quoted text', metric: 'a quoted text', policy: 'a quoted text',
+    status: "'as-is' or 'to-be'", visibility: "'visible' or 'hidden'",
+    duration: 'a duration such as 5min', wait: 'a duration such as 5min',
+    emotion: 'a whole number from -2 to +2', channel: 'a channel such as web or in-person',
+    by: 'an actor', uses: 'a system', link: 'a blueprint'
+};
+
 /** What may stand before the closing brace of a block, by the rule that owns the block. */
 const BLOCK_CONTENTS: Record<string, string> = {
     Blueprint: "a phase, lane, section, line, touchpoint, actor, system, property, an arrow such as 'a -> b', or '}' to close the blueprint",
@@ -54,8 +67,14 @@ export class SvcbpParserErrorMessageProvider implements IParserErrorMessageProvi
     }
 
     buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const expected = RULE_EXPECTATIONS[plain(ruleName)] ?? listFirstTokens(expectedPathsPerAlt.flat());
-        return `Expected ${expected}, but found ${describeActual(actual[0])}.`;
+        const rule = plain(ruleName);
+        const first = actual[0];
+        // `phase }`: the keyword is right, what follows it is missing.
+        if ((rule === 'Member' || rule === 'SectionMember' || rule === 'TopLevel' || rule === 'Property') && first && FOLLOWS[first.image]) {
+            return `'${first.image}' must be followed by ${FOLLOWS[first.image]}${actual[1] ? `, but found ${describeActual(actual[1])}` : ''}.`;
+        }
+        const expected = RULE_EXPECTATIONS[rule] ?? listFirstTokens(expectedPathsPerAlt.flat());
+        return `Expected ${expected}, but found ${describeActual(first)}.`;
     }
 
     buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {

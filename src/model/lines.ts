@@ -31,7 +31,11 @@ export function linesInForce(blueprint: Blueprint): LinePlacement[] {
 
 export function inferLines(lanes: Array<Pick<Lane, 'kind'>>): LinePlacement[] {
     const lines: LinePlacement[] = [];
-    const lastCustomerSide = findLastIndex(lanes, lane => lane.kind === 'evidence' || lane.kind === 'customer');
+    // The customer side is the evidence and customer lanes above the organisation's first lane;
+    // one that stands lower is misplaced (lane-order), not a reason to move the line.
+    const firstOrganisation = lanes.findIndex(lane => lane.kind === 'frontstage' || lane.kind === 'backstage' || lane.kind === 'support');
+    const customerSide = firstOrganisation < 0 ? lanes : lanes.slice(0, firstOrganisation);
+    const lastCustomerSide = findLastIndex(customerSide, lane => lane.kind === 'evidence' || lane.kind === 'customer');
     if (lastCustomerSide >= 0 && lastCustomerSide < lanes.length - 1) {
         lines.push({ kind: 'interaction', position: lastCustomerSide + 1, written: false });
     }

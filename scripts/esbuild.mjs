@@ -1,0 +1,24 @@
+// Bundles the CLI (which also serves the language server) and the benchmark into out/ as CommonJS,
+// with the Node 20 polyfill in front of everything.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const polyfills = readFileSync(new URL('./polyfills.cjs', import.meta.url), 'utf8');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    minify: !watch,
+    logLevel: 'warning',
+    define: { SVCBP_VERSION: JSON.stringify(version) }
+};
+
+await Promise.all([
+    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: `#!/usr/bin/env node\n${polyfills}` } }),
+    build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false })
+]);

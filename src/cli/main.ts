@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { DIAGNOSTIC_CODES } from '../language/diagnostic-codes.js';
+import { startServer } from '../language/main.js';
+import { runCheck } from './check.js';
+import { UsageError } from './errors.js';
+import { runExport } from './export.js';
+
+declare const SVCBP_VERSION: string;
+
+const HELP = `svcbp — service blueprints as code
+
+Usage:
+  svcbp check [paths…] [--format text|json] [--checks code=severity,…] [--hints]
+      Check .svcbp files (folders are searched recursively). Exit 1 when there is an error.
+      Hints (faded text in the editor) are shown with --hints.
+  svcbp export <file> [--format json] [-o out] [--blueprint id]
+      Print or write the blueprint model (JSON).
+  svcbp lsp --stdio
+      Start the language server on stdin/stdout, for any LSP editor.
+
+Options:
+  -h, --help       this text
+  -v, --version    the version
+
+Severities: error, warning, info, hint, off (only non-error checks can be changed).
+Checks: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}.
+A svcbp.json next to the files (or in a folder above) can set them too: { "checks": { "touchpoint-unused": "off" } }.
+`;
+
+async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+        process.stdout.write(HELP);
+        return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+        process.stdout.write(`${typeof SVCBP_VERSION === 'string' ? SVCBP_VERSION : 'dev'}\n`);
+        return 0;
+    }
+    switch (command) {
+        case 'check': {
+            const { values, positionals } = parse(rest, { format: { type: 'string' }, checks: { type: 'string' }, hints: { type: 'boolean' } });
+            return runCheck(positionals, values as { format?: string; checks?: string; hints?: boolean });
+        }
+        case 'export': {
+            const { values, positionals } = parse(rest, {
+                format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }
+            });
+            return runExport(positionals, values as { format?: string; output?: string; blueprint?: string });
+        }
+        case 'lsp':
+            // vscode-languageserver reads the transport (--stdio, --node-ipc, --socket=N) from argv.
+            if (!rest.some(arg => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
+                throw new UsageError('lsp needs a transport: svcbp lsp --stdio');
+            }
+            startServer();
+            return new Promise<number>(() => { /* runs until the client exits it */ });
+        default:
+            throw new UsageError(`Unknown command '${command}'. Run svcbp --help.`);
+    }
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse(args: string[], options: Options) {
+    try {
+        return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    } catch (error) {
+        throw new UsageError((error as Error).message);
+    }
+}
+
+main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    error => {
+        if (error instanceof UsageError) {
+            process.stderr.write(`svcbp: ${error.message}\n`);
+        } else {
+            process.stderr.write(`svcbp: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+        }
+        process.exitCode = 2;
+    }
+);

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/language/diagnostic-codes.js';
+import { SEVERITY, TestWorkspace, diagnose, examplesWorkspace } from './support/workspace.js';
+
+/** The text a diagnostic covers. */
+function covered(text: string, diagnostic: Diagnostic): string {
+    const lines = text.split('\n');
+    const { start, end } = diagnostic.range;
+    if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+    return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+}
+
+/** A valid classic blueprint; cases add one defect to it. */
+const base = (body: string, head = '') => `${head}blueprint b {
+  phase p1
+  phase p2
+  lane c "Customer" customer { step s1 in p1 step s2 in p2 }
+  touchpoint t in p1
+  lane f "Front" frontstage { step f1 in p1 step f2 in p2 }
+  lane k "Back" backstage { step k1 in p1..p2 }
+  lane u "Support" support { step u1 in p2 }
+  s1 -> t -> f1 -> k1 -> u1
+  s2 -> f2
+${body}
+}`;
+
+interface Case {
+    code: DiagnosticCode;
+    text: string;
+    /** The exact text the diagnostic must cover. */
+    at: string;
+    others?: Record<string, string>;
+}
+
+const CASES: Case[] = [
+    { code: 'syntax-error', text: base('  phase'), at: '}' },
+    { code: 'unresolved-reference', text: base('  s1 -> f3'), at: 'f3' },
+    { code: 'duplicate-name', text: base('  lane s1 "Again" notes { }'), at: 's1' },
+    { code: 'unresolved-import', text: base('', 'import "nowhere"\n'), at: '"nowhere"' },
+    { code: 'invalid-phase-range', text: base('  lane n "N" notes { step n1 in p2..p1 }'), at: 'p2..p1' },
+    { code: 'value-out-of-range', text: base('  phase p3 { emotion 3 }'), at: 'emotion 3' },
+    { code: 'invalid-property', text: base('  phase p3 { channel web }'), at: 'channel web' },
+    { code: 'lane-order', text: base('  lane c2 "Late customer" customer { step s3 in p1 }'), at: 'lane c2 "Late customer" customer' },
+    { code: 'self-arrow', text: base('  f1 -> f1'), at: '-> f1' },
+    { code: 'duplicate-arrow', text: base('  s2 -> f2 "again"'), at: '-> f2 "again"' },
+    { code: 'unknown-channel', text: base('  touchpoint t2 in p2 { channel fax }\n  s2 -> t2'), at: 'channel fax' },
+    { code: 'arrow-from-notes', text: base('  lane n "N" notes { step n1 in p1 }\n  n1 -> f1'), at: '-> f1' },
+    { code: 'customer-bypasses-frontstage', text: base('  s2 -> u1'), at: '-> u1' },
+    { code: 'decision-without-branches', text: base('  lane n "N" frontstage { step d in p1 { decision } }\n  d -> f1'), at: 'd' },
+    { code: 'self-import', text: base('', 'import "main"\n'), at: '"main"' },
+    { code: 'phase-without-customer-action', text: base('  phase p3'), at: 'p3' },
+    { code: 'touchpoint-unused', text: base('  touchpoint idle in p2'), at: 'idle' },
+    { code: 'low-emotion-without-note', text: base('  phase p3 { emotion -1 }\n  lane c3 "C3" frontstage { step s4 in p3 }'), at: 'p3' },
+    { code: 'unused-declaration', text: base('  actor nobody'), at: 'nobody' }
+];
+
+describe('every diagnostic code', () => {
+    it('has a case here', () => {
+        expect(CASES.map(c => c.code).sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
+    });
+
+    it('the base blueprint is clean', async () => {
+        expect(await diagnose(base(''))).toEqual([]);
+    });
+
+    it.each(CASES)('$code fires once, with its default severity, on the construct to fix', async ({ code, text, at, others }) => {
+        const diagnostics = (await diagnose(text, others)).filter(d => d.code === code);
+        expect(diagnostics).toHaveLength(1);
+        expect(SEVERITY[diagnostics[0].severity as 1]).toBe(DIAGNOSTIC_CODES[code].severity);
+        expect(covered(text, diagnostics[0])).toBe(at);
+    });
+
+    it('none fires on the normative examples', async () => {
+        const workspace = examplesWorkspace();
+        const files = ['restaurant.svcbp', 'restaurant-actors.svcbp', 'grocery-canvas.svcbp', 'common/platform.svcbp'];
+        await workspace.build(...files);
+        expect(files.flatMap(file => workspace.diagnostics(file))).toEqual([]);
+    });
+});
+
+describe('check details', () => {
+    it('suggests the closest name and attaches it as data', async () => {
+        const [d] = await diagnose(base('  lane x "X" backstage { step cook in p1 }\n  cook -> cok'));
+        expect(d).toMatchObject({ code: 'unresolved-reference', message: "Unknown step 'cok'. Did you mean 'cook'?", data: { suggestion: 'cook', expected: 'step or touchpoint' } });
+    });
+
+    it('names the kind that was expected when nothing is close', async () => {
+        const messages = (await diagnose(base('  lane x "X" frontstage by zed { step z in nowhere }'))).map(d => d.message);
+        expect(messages).toContain("Unknown phase 'nowhere'. Declare it with `phase` in this blueprint.");
+        expect(messages).toContain('Unknown actor \'zed\'. Declare it with `actor zed`, or import the file that declares it.');
+    });
+
+    it('flags every later duplicate, never the first', async () => {
+        const text = base('  phase p1\n  lane p2 "L" notes { }');
+        const duplicates = (await diagnose(text)).filter(d => d.code === 'duplicate-name');
+        expect(duplicates.map(d => d.range.start.line)).toEqual([10, 11]);
+    });
+
+    it('treats a two-way arrow written backwards as the same arrow', async () => {
+        const diagnostics = await diagnose(base('  f2 <-> k1\n  k1 <-> f2'));
+        expect(diagnostics.filter(d => d.code === 'duplicate-arrow')).toHaveLength(1);
+    });
+
+    it('counts two-way arrows as branches of a decision', async () => {
+        const text = base('  lane n "N" frontstage { step d in p1 { decision } }\n  d -> f1 "yes"\n  d <-> f2 "no"');
+        expect((await diagnose(text)).map(d => d.code)).not.toContain('decision-without-branches');
+    });
+
+    it('warns about written lines out of order or repeated, at the later line', async () => {
+        const text = `blueprint b {
+  phase p
+  lane c "C" customer { step s in p }
+  line visibility
+  line interaction
+  lane f "F" frontstage { step f1 in p }
+  line visibility
+  s -> f1
+}`;
+        const warnings = (await diagnose(text)).filter(d => d.code === 'lane-order');
+        expect(warnings.map(d => covered(text, d))).toEqual(['line interaction', 'line visibility', 'lane f "F" frontstage']);
+    });
+
+    it('allows each property only where the spec puts it, and once unless it is a list', async () => {
+        const text = base('  lane n "N" frontstage { step d in p1 { duration 5min duration 6min pain "a" pain "b" status as-is } }\n  d -> f1');
+        const invalid = (await diagnose(text)).filter(d => d.code === 'invalid-property');
+        expect(invalid.map(d => covered(text, d))).toEqual(['duration 6min', 'status as-is']);
+    });
+
+    it('suggests a known channel for a typo', async () => {
+        const [d] = (await diagnose(base('  touchpoint t2 in p2 { channel emial }\n  s2 -> t2'))).filter(x => x.code === 'unknown-channel');
+        expect(d.message).toBe("Unknown channel 'emial'. Did you mean 'email'?");
+    });
+
+    it('a step overrides nothing about phase emotion notes: each element explains its own low emotion', async () => {
+        const text = base('  lane n "N" frontstage { step d in p1 { emotion -2 } step e in p2 { emotion -1 opportunity "Call back" } }\n  d -> e');
+        const infos = (await diagnose(text)).filter(d => d.code === 'low-emotion-without-note');
+        expect(infos.map(d => covered(text, d))).toEqual(['d']);
+    });
+
+    it('counts references from an importing file as uses', async () => {
+        const workspace = new TestWorkspace()
+            .write('lib.svcbp', 'actor used\nactor unused\n')
+            .write('main.svcbp', base('  lane n "N" frontstage by used { step d in p1 }\n  s1 -> d', 'import "lib"\n'));
+        await workspace.build('main.svcbp', 'lib.svcbp');
+        expect(workspace.diagnostics('lib.svcbp').map(d => d.message)).toEqual(["Nothing refers to the actor 'unused'."]);
+    });
+});
