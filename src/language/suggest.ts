@@ -1,6 +1,7 @@
 /** "Did you mean …?": the closest name by edit distance (adjacent swaps count as one edit). */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-    const limit = Math.max(1, Math.floor(name.length / 3));
+    // One edit per three characters; a one- or two-letter name only gets case fixes (`S` → `s`).
+    const limit = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
     let best: string | undefined;
     let bestDistance = limit + 1;
     for (const candidate of candidates) {

@@ -198,7 +198,7 @@ class ModelBuilder {
             endPhaseIndex: this.phaseIndex.get(span[1])!,
             ...optional('description', findProperty(step, 'description')?.value),
             ...optional('duration', durationOf(findProperty(step, 'duration')?.value)),
-            ...optional('wait', waitDuration && { ...waitDuration, ...optional('text', wait?.text) }),
+            ...optional('wait', waitDuration && { ...waitDuration, ...optional('note', wait?.text) }),
             ...optional('emotion', emotionOf(step)),
             ...optional('actor', actor),
             systems: this.systemRefs(step),

@@ -104,7 +104,8 @@ export interface StepModel extends Notes {
     endPhaseIndex: number;
     description?: string;
     duration?: Duration;
-    wait?: Duration & { text?: string };
+    /** A wait point: how long, and what the customer waits for. */
+    wait?: Duration & { note?: string };
     /** The step's own emotion, if written. */
     emotion?: number;
     /** The emotion that applies: the step's own, else its first phase's. */
