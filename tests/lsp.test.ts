@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
+} from 'vscode-languageserver-protocol/node';
+import { CLI, tempProject } from './support/cli.js';
+
+/** An editor stand-in: the real server process, spoken to over stdio JSON-RPC. */
+class Client {
+    private readonly latest = new Map<string, Diagnostic[]>();
+    private readonly waiters: Array<() => void> = [];
+    readonly connection: ProtocolConnection;
+    settings: unknown = { checks: {} };
+
+    constructor(readonly server: ChildProcess) {
+        this.connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            this.latest.set(params.uri, params.diagnostics);
+            this.waiters.splice(0).forEach(wake => wake());
+        });
+        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+        this.connection.onRequest('client/registerCapability', () => null);
+        this.connection.listen();
+    }
+
+    /** Waits until the diagnostics published for a file satisfy a condition. */
+    async diagnostics(uri: string, until: (d: Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<Diagnostic[]> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const current = this.latest.get(uri);
+            if (current && until(current)) return current;
+            if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(current)}`);
+            await new Promise<void>(resolve => {
+                this.waiters.push(resolve);
+                setTimeout(resolve, 200);
+            });
+        }
+    }
+}
+
+describe('the language server over stdio', () => {
+    let client: Client;
+    let dir: string;
+    const uri = (file: string) => pathToFileURL(join(dir, 'examples', file)).toString();
+    const read = (file: string) => readFileSync(join(dir, 'examples', file), 'utf8');
+
+    beforeAll(async () => {
+        dir = tempProject();
+        const server = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        client = new Client(server);
+        const root = pathToFileURL(dir).toString();
+        const result = await client.connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: root,
+            workspaceFolders: [{ uri: root, name: 'project' }],
+            capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }
+        }) as { capabilities: Record<string, unknown> };
+        expect(result.capabilities.textDocumentSync).toBeDefined();
+        await client.connection.sendNotification('initialized', {});
+    });
+
+    afterAll(async () => {
+        await client.connection.sendRequest('shutdown');
+        await client.connection.sendNotification('exit');
+        const exited = await new Promise<boolean>(resolve => {
+            client.server.on('exit', () => resolve(true));
+            setTimeout(() => resolve(false), 5000);
+        });
+        if (!exited) client.server.kill();
+        expect(exited).toBe(true);
+    });
+
+    it('publishes no problems for an example the user opens', async () => {
+        await client.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: uri('restaurant.svcbp'), languageId: 'svcbp', version: 1, text: read('restaurant.svcbp') }
+        });
+        expect(await client.diagnostics(uri('restaurant.svcbp'), () => true)).toEqual([]);
+    });
+
+    it('publishes a broken reference with its code, range, suggestion and data as the user types', async () => {
+        const text = read('restaurant.svcbp').replace('cook -> pass', 'cok -> pass');
+        await client.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: uri('restaurant.svcbp'), version: 2 },
+            contentChanges: [{ text }]
+        });
+        const [diagnostic] = await client.diagnostics(uri('restaurant.svcbp'), d => d.length > 0);
+        const line = text.split('\n').findIndex(l => l.includes('cok -> pass'));
+        expect(diagnostic).toMatchObject({
+            code: 'unresolved-reference',
+            severity: 1,
+            message: "Unknown step 'cok'. Did you mean 'cook'?",
+            data: { suggestion: 'cook' },
+            range: { start: { line, character: 2 }, end: { line, character: 5 } }
+        });
+    });
+
+    it('lets an open, unsaved imported file win over the disk', async () => {
+        const platform = read('common/platform.svcbp').replace('system crm "Customer service desk"', '');
+        await client.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: uri('common/platform.svcbp'), languageId: 'svcbp', version: 1, text: platform }
+        });
+        const diagnostics = await client.diagnostics(uri('grocery-canvas.svcbp'), d => d.some(x => x.code === 'unresolved-reference'));
+        expect(diagnostics.map(d => d.message)).toContain("Unknown system 'crm'. Declare it with `system crm`, or import the file that declares it.");
+    });
+
+    it('follows the svcbp.checks setting when it changes', async () => {
+        const text = 'blueprint b { phase p lane c customer { step s in p } touchpoint idle in p }';
+        await client.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: uri('idle.svcbp'), languageId: 'svcbp', version: 1, text }
+        });
+        const before = await client.diagnostics(uri('idle.svcbp'), d => d.some(x => x.code === 'touchpoint-unused'));
+        expect(before.find(d => d.code === 'touchpoint-unused')?.severity).toBe(3);
+        client.settings = { checks: { 'touchpoint-unused': 'warning' } };
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { svcbp: client.settings } });
+        const after = await client.diagnostics(uri('idle.svcbp'), d => d.some(x => x.code === 'touchpoint-unused' && x.severity === 2));
+        expect(after).toHaveLength(1);
+    });
+});
