@@ -1,1 +1,120 @@
-console.log('bench placeholder');
+/**
+ * `npm run bench`: the language core's speed budgets (issue 2).
+ * Parse + link + validate + model of generated blueprints of 1,000 / 5,000 / 20,000 steps with as
+ * many arrows; re-validation after a one-line edit of the 5,000-step document. Medians of several
+ * runs in a fresh workspace each; prints a table and writes bench-results/core.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { URI } from 'langium';
+import { createSvcbpServices } from '../src/language/svcbp-module.js';
+import { buildModels } from '../src/model/build-model.js';
+import type { SvcbpFile } from '../src/language/generated/ast.js';
+import type { LangiumDocument } from 'langium';
+import { MemoryFileSystem } from '../tests/support/memory-file-system.js';
+
+const SIZES = [1000, 5000, 20000];
+const RUNS: Record<number, number> = { 1000: 9, 5000: 7, 20000: 5 };
+const BUDGET_MS: Record<number, number | undefined> = { 5000: 400, 20000: 2000 };
+const EDIT_BUDGET_MS = 150;
+
+/** A classic blueprint: 20 phases, 5 lanes, `steps` steps, one arrow per step, a touchpoint per phase. */
+export function generate(steps: number): string {
+    const phases = 20;
+    const kinds = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
+    const lines = ['system pos "POS"', 'actor staff "Staff"', `blueprint big "Generated ${steps}" {`];
+    for (let p = 0; p < phases; p++) lines.push(`  phase ph${p} "Phase ${p}" { duration 5min emotion ${(p % 5) - 2} pain "p" }`);
+    const perLane = Math.ceil(steps / kinds.length);
+    let made = 0;
+    kinds.forEach((kind, k) => {
+        lines.push(`  lane l${k} "Lane ${k}" ${kind} by staff {`);
+        for (let i = 0; i < perLane && made < steps; i++, made++) {
+            const phase = Math.floor((i * phases) / perLane);
+            lines.push(`    step s${made} "Step ${made}" in ph${phase} { uses pos duration 1min }`);
+        }
+        lines.push('  }');
+    });
+    for (let p = 0; p < phases; p++) lines.push(`  touchpoint t${p} "Touchpoint ${p}" in ph${p} { channel web }`);
+    // One arrow per step: a chain through each lane, plus links between lanes and touchpoints.
+    for (let i = 0; i < steps; i++) {
+        const next = (i + 1) % steps;
+        lines.push(i % 50 === 0 ? `  s${i} -> t${(i / 50) % phases} "via ${i}"` : `  s${i} ~> s${next}`);
+    }
+    lines.push('}');
+    return lines.join('\n');
+}
+
+interface Row { steps: number; arrows: number; medianMs: number; minMs: number; budgetMs?: number; ok?: boolean }
+
+async function fullBuild(text: string): Promise<{ ms: number; diagnostics: number; services: ReturnType<typeof createSvcbpServices>; fs: MemoryFileSystem; document: LangiumDocument<SvcbpFile> }> {
+    const fs = new MemoryFileSystem();
+    const services = createSvcbpServices({ fileSystemProvider: () => fs });
+    const uri = fs.write('/bench/big.svcbp', text);
+    // A server builds its parser once at start-up; Langium builds it lazily on first use.
+    services.Svcbp.parser.LangiumParser.parse('');
+    collectGarbage();
+    const start = performance.now();
+    const document = await services.shared.workspace.LangiumDocuments.getOrCreateDocument(uri) as LangiumDocument<SvcbpFile>;
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const model = buildModels(document);
+    const ms = performance.now() - start;
+    if (model.blueprints.length !== 1) throw new Error('the generated blueprint did not build');
+    return { ms, diagnostics: document.diagnostics?.length ?? -1, services, fs, document };
+}
+
+/** Runs start from a clean heap, so no run pays for the garbage of the one before (node --expose-gc). */
+function collectGarbage(): void {
+    (globalThis as { gc?: () => void }).gc?.();
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+    const rows: Row[] = [];
+    for (const steps of SIZES) {
+        const text = generate(steps);
+        await fullBuild(text); // warm-up: JIT and Langium's lazy grammar set-up
+        const times: number[] = [];
+        for (let run = 0; run < RUNS[steps]; run++) {
+            const result = await fullBuild(text);
+            if (result.diagnostics !== 0) throw new Error(`the generated blueprint has diagnostics: ${JSON.stringify(result.document.diagnostics?.slice(0, 3))}`);
+            times.push(result.ms);
+        }
+        const budget = BUDGET_MS[steps];
+        rows.push({ steps, arrows: steps, medianMs: round(median(times)), minMs: round(Math.min(...times)), budgetMs: budget, ok: budget === undefined ? undefined : median(times) < budget });
+    }
+
+    // Re-validation after a one-line edit (a step renamed and renamed back) of the 5,000-step document.
+    const base = generate(5000);
+    const { services, fs } = await fullBuild(base);
+    const builder = services.shared.workspace.DocumentBuilder;
+    const editTimes: number[] = [];
+    for (let run = 0; run < 11; run++) {
+        const edited = base.replace('step s2500 "Step 2500"', `step s2500 "Step 2500 (edit ${run})"`);
+        const uri = fs.write('/bench/big.svcbp', edited);
+        collectGarbage();
+        const start = performance.now();
+        await builder.update([URI.parse(uri.toString())], []);
+        const document = services.shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<SvcbpFile>;
+        buildModels(document);
+        editTimes.push(performance.now() - start);
+    }
+    const edit = { steps: 5000, medianMs: round(median(editTimes)), minMs: round(Math.min(...editTimes)), budgetMs: EDIT_BUDGET_MS, ok: median(editTimes) < EDIT_BUDGET_MS };
+
+    const ratio = round(rows[2].medianMs / rows[1].medianMs);
+    console.log('Full parse + link + validate + model (median ms)');
+    console.table(rows.map(r => ({ steps: r.steps, arrows: r.arrows, 'median ms': r.medianMs, 'min ms': r.minMs, 'budget ms': r.budgetMs ?? '', ok: r.ok ?? '' })));
+    console.log(`Growth 20k/5k: ${ratio} (budget < 5, linear ≈ 4): ${ratio < 5 ? 'ok' : 'OVER'}`);
+    console.log(`Re-validation after a one-line edit of 5,000 steps: median ${edit.medianMs} ms (budget ${EDIT_BUDGET_MS} ms): ${edit.ok ? 'ok' : 'OVER'}`);
+
+    mkdirSync('bench-results', { recursive: true });
+    const results = { node: process.version, date: new Date().toISOString(), full: rows, growth20kOver5k: ratio, edit };
+    writeFileSync('bench-results/core.json', `${JSON.stringify(results, null, 2)}\n`);
+    console.log('Written to bench-results/core.json');
+    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok) process.exitCode = 1;
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+void main();

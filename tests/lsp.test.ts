@@ -8,6 +8,7 @@ import {
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 import { CLI, tempProject } from './support/cli.js';
+import { MODEL_REQUEST, type ModelRequestResult } from '../src/protocol.js';
 
 /** An editor stand-in: the real server process, spoken to over stdio JSON-RPC. */
 class Client {
@@ -105,6 +106,12 @@ describe('the language server over stdio', () => {
         });
         const diagnostics = await client.diagnostics(uri('grocery-canvas.svcbp'), d => d.some(x => x.code === 'unresolved-reference'));
         expect(diagnostics.map(d => d.message)).toContain("Unknown system 'crm'. Declare it with `system crm`, or import the file that declares it.");
+    });
+
+    it('answers svcbp/model with the blueprint model of the current text', async () => {
+        const result = await client.connection.sendRequest(MODEL_REQUEST, { uri: uri('restaurant-actors.svcbp') }) as ModelRequestResult;
+        expect(result?.blueprints.map(b => [b.id, b.lanes.length, b.lines.length])).toEqual([['restaurantActors', 5, 3]]);
+        expect(await client.connection.sendRequest(MODEL_REQUEST, { uri: uri('nowhere.svcbp') })).toBeNull();
     });
 
     it('follows the svcbp.checks setting when it changes', async () => {

@@ -3,11 +3,13 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createSvcbpServices } from './svcbp-module.js';
 import { watchCheckSettings } from './server-settings.js';
+import { registerModelRequest } from './model-request.js';
 
 /** Starts the language server on the connection given by the command line (stdio, IPC, …). */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared, Svcbp } = createSvcbpServices({ connection, ...NodeFileSystem });
     watchCheckSettings(shared, Svcbp);
+    registerModelRequest(shared);
     startLanguageServer(shared);
 }

@@ -11,13 +11,17 @@ import { SvcbpDocumentValidator } from './document-validator.js';
 import { ImportResolver } from './imports.js';
 import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './lexer.js';
 import { SvcbpParserErrorMessageProvider } from './parser-messages.js';
+import { SvcbpLinker } from './linker.js';
+import { SvcbpReferenceDescriptionProvider, SvcbpReferences } from './references.js';
 import { SvcbpScopeComputation, SvcbpScopeProvider } from './scoping.js';
+import { SvcbpTokenBuilder } from './token-builder.js';
 import { SvcbpValueConverter } from './value-converter.js';
-import { registerValidationChecks } from './validation/index.js';
+import { SvcbpChecks } from './validation/index.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
     imports: { ImportResolver: ImportResolver };
+    validation: { SvcbpChecks: SvcbpChecks };
     checks: { CheckSettings: CheckSettings };
 }
 
@@ -31,6 +35,7 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         CheckSettings: services => new CheckSettings(services.shared.workspace.FileSystemProvider)
     },
     parser: {
+        TokenBuilder: () => new SvcbpTokenBuilder(),
         Lexer: services => new SvcbpLexer(services),
         LexerErrorMessageProvider: () => new SvcbpLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new SvcbpParserErrorMessageProvider(),
@@ -38,10 +43,16 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
     },
     references: {
         ScopeComputation: services => new SvcbpScopeComputation(services),
-        ScopeProvider: services => new SvcbpScopeProvider(services)
+        ScopeProvider: services => new SvcbpScopeProvider(services),
+        Linker: services => new SvcbpLinker(services),
+        References: services => new SvcbpReferences(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new SvcbpReferenceDescriptionProvider(services)
     },
     validation: {
-        DocumentValidator: services => new SvcbpDocumentValidator(services)
+        DocumentValidator: services => new SvcbpDocumentValidator(services),
+        SvcbpChecks: services => new SvcbpChecks(services)
     }
 };
 
@@ -59,7 +70,6 @@ export function createSvcbpServices(context: DefaultSharedModuleContext): { shar
     const shared = inject(createDefaultSharedModule(context), SvcbpGeneratedSharedModule, SvcbpSharedModule);
     const Svcbp = inject(createDefaultModule({ shared }), SvcbpGeneratedModule, SvcbpModule);
     shared.ServiceRegistry.register(Svcbp);
-    registerValidationChecks(Svcbp);
     if (!context.connection) {
         // Without a client nobody sends settings: the configuration is ready as it is.
         shared.workspace.ConfigurationProvider.initialized({});

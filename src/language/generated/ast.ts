@@ -76,7 +76,7 @@ export type SvcbpTokenNames = SvcbpTerminalNames | SvcbpKeywordNames;
 export interface Actor extends langium.AstNode {
     readonly $container: Blueprint | SvcbpFile;
     readonly $type: 'Actor';
-    name: Name;
+    name: string;
     properties: Array<Property>;
     title?: string;
 }
@@ -119,7 +119,7 @@ export interface Blueprint extends langium.AstNode {
     readonly $container: SvcbpFile;
     readonly $type: 'Blueprint';
     members: Array<Member>;
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -155,7 +155,7 @@ export interface ChannelProperty extends langium.AstNode {
     readonly $container: Actor | Blueprint | Lane | Phase | Step | System | Touchpoint;
     readonly $type: 'ChannelProperty';
     key: 'channel';
-    value: Name;
+    value: string;
 }
 
 export const ChannelProperty = {
@@ -237,7 +237,7 @@ export interface Lane extends langium.AstNode {
     readonly $type: 'Lane';
     actor?: langium.Reference<Actor>;
     kind: LaneKind;
-    name: Name;
+    name: string;
     properties: Array<Property>;
     steps: Array<Step>;
     title?: string;
@@ -313,12 +313,6 @@ export function isMember(item: unknown): item is Member {
     return reflection.isInstance(item, Member.$type);
 }
 
-export type Name = 'actor' | 'as-is' | 'backstage' | 'blueprint' | 'by' | 'channel' | 'custom' | 'customer' | 'decision' | 'description' | 'duration' | 'emotion' | 'evidence' | 'fail' | 'frontstage' | 'hidden' | 'implementation' | 'import' | 'in' | 'interaction' | 'internal' | 'lane' | 'line' | 'link' | 'metric' | 'notes' | 'operation' | 'opportunity' | 'pain' | 'persona' | 'phase' | 'policy' | 'section' | 'status' | 'step' | 'support' | 'system' | 'to-be' | 'touchpoint' | 'uses' | 'visibility' | 'visible' | 'wait' | string;
-
-export function isName(item: unknown): item is Name {
-    return item === 'import' || item === 'blueprint' || item === 'phase' || item === 'section' || item === 'lane' || item === 'step' || item === 'line' || item === 'touchpoint' || item === 'actor' || item === 'system' || item === 'in' || item === 'by' || item === 'evidence' || item === 'customer' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'notes' || item === 'interaction' || item === 'visibility' || item === 'internal' || item === 'operation' || item === 'implementation' || item === 'custom' || item === 'description' || item === 'persona' || item === 'status' || item === 'as-is' || item === 'to-be' || item === 'duration' || item === 'wait' || item === 'emotion' || item === 'fail' || item === 'pain' || item === 'opportunity' || item === 'metric' || item === 'policy' || item === 'channel' || item === 'uses' || item === 'visible' || item === 'hidden' || item === 'decision' || item === 'link' || (typeof item === 'string' && (/[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?/.test(item)));
-}
-
 export type Node = Step | Touchpoint;
 
 export const Node = {
@@ -332,7 +326,7 @@ export function isNode(item: unknown): item is Node {
 export interface Phase extends langium.AstNode {
     readonly $container: Blueprint;
     readonly $type: 'Phase';
-    name: Name;
+    name: string;
     properties: Array<Property>;
     title?: string;
 }
@@ -425,7 +419,7 @@ export interface Step extends langium.AstNode {
     readonly $container: Lane;
     readonly $type: 'Step';
     endPhase?: langium.Reference<Phase>;
-    name: Name;
+    name: string;
     phase: langium.Reference<Phase>;
     properties: Array<Property>;
     title?: string;
@@ -463,7 +457,7 @@ export function isSvcbpFile(item: unknown): item is SvcbpFile {
 export interface System extends langium.AstNode {
     readonly $container: Blueprint | SvcbpFile;
     readonly $type: 'System';
-    name: Name;
+    name: string;
     properties: Array<Property>;
     title?: string;
 }
@@ -509,7 +503,7 @@ export function isTopLevel(item: unknown): item is TopLevel {
 export interface Touchpoint extends langium.AstNode {
     readonly $container: Blueprint | Section;
     readonly $type: 'Touchpoint';
-    name: Name;
+    name: string;
     phase: langium.Reference<Phase>;
     properties: Array<Property>;
     title?: string;

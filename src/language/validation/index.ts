@@ -1,5 +1,5 @@
-import type { ValidationChecks } from 'langium';
-import type { SvcbpAstType } from '../generated/ast.js';
+import type { AstNode, ValidationAcceptor } from 'langium';
+import { isProperty } from '../generated/ast.js';
 import type { SvcbpServices } from '../svcbp-module.js';
 import { checkArrows } from './arrows.js';
 import { checkLowEmotionHasNote, checkPhasesHaveCustomerAction, checkTouchpointsUsed } from './coverage.js';
@@ -8,20 +8,31 @@ import { checkBlueprintNames, checkTopLevelNames } from './names.js';
 import { checkPropertyPlacement, checkPropertyValue } from './properties.js';
 import { checkImports, checkPhaseRange, checkUnusedDeclarations } from './references.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check takes its own node type
+export type Check = (node: any, accept: ValidationAcceptor) => void;
+
 /** Every check of the language, by the node type it looks at. One small function per check. */
-export function registerValidationChecks(services: SvcbpServices): void {
-    const imports = services.imports.ImportResolver;
-    const checks: ValidationChecks<SvcbpAstType> = {
-        SvcbpFile: [checkTopLevelNames, checkImports(imports), checkUnusedDeclarations(imports)],
-        Blueprint: [checkPropertyPlacement, checkBlueprintNames, checkLaneOrder, checkArrows,
-            checkPhasesHaveCustomerAction, checkTouchpointsUsed],
-        Phase: [checkPropertyPlacement, checkLowEmotionHasNote],
-        Lane: [checkPropertyPlacement],
-        Step: [checkPropertyPlacement, checkPhaseRange, checkLowEmotionHasNote],
-        Touchpoint: [checkPropertyPlacement],
-        Actor: [checkPropertyPlacement],
-        System: [checkPropertyPlacement],
-        Property: [checkPropertyValue]
-    };
-    services.validation.ValidationRegistry.register(checks);
+export class SvcbpChecks {
+    private readonly byType: Record<string, Check[]>;
+
+    constructor(services: SvcbpServices) {
+        const imports = services.imports.ImportResolver;
+        this.byType = {
+            SvcbpFile: [checkTopLevelNames, checkImports(imports), checkUnusedDeclarations(imports)],
+            Blueprint: [checkPropertyPlacement, checkBlueprintNames, checkLaneOrder, checkArrows,
+                checkPhasesHaveCustomerAction, checkTouchpointsUsed],
+            Phase: [checkPropertyPlacement, checkLowEmotionHasNote],
+            Lane: [checkPropertyPlacement],
+            Step: [checkPropertyPlacement, checkPhaseRange, checkLowEmotionHasNote],
+            Touchpoint: [checkPropertyPlacement],
+            Actor: [checkPropertyPlacement],
+            System: [checkPropertyPlacement],
+            Property: [checkPropertyValue]
+        };
+    }
+
+    /** The checks that apply to a node (property nodes share the `Property` checks). */
+    for(node: AstNode): Check[] {
+        return isProperty(node) ? this.byType.Property : (this.byType[node.$type] ?? []);
+    }
 }

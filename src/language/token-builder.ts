@@ -1,0 +1,22 @@
+import { DefaultTokenBuilder, type GrammarAST, type TokenBuilderOptions } from 'langium';
+import type { TokenType, TokenVocabulary } from 'chevrotain';
+
+const WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * Keywords are reserved only where the grammar needs them: every word-like keyword token is put in
+ * the ID category, so wherever the grammar expects a name, `phase` or `in` is one. The parser's
+ * lookahead still tells `phase p` (a phase) from `phase -> p` (an arrow from a step named phase).
+ * This replaces a datatype rule listing every keyword, which cost a 45-way choice per name.
+ */
+export class SvcbpTokenBuilder extends DefaultTokenBuilder {
+    override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options) as TokenType[];
+        const id = tokens.find(token => token.name === 'ID');
+        if (!id) throw new Error('The grammar has no ID terminal.');
+        for (const token of tokens) {
+            if (token !== id && WORD.test(token.name)) token.CATEGORIES = [id];
+        }
+        return tokens;
+    }
+}
