@@ -10,6 +10,19 @@ import {
  * more than our checks. tests/ast-walk.test.ts keeps the two in agreement.
  */
 export function astNodes(root: SvcbpFile): AstNode[] {
+    let nodes = nodesByRoot.get(root);
+    if (!nodes) {
+        nodes = collectNodes(root);
+        nodesByRoot.set(root, nodes);
+    }
+    return nodes;
+}
+
+/** A parsed tree never changes (an edit parses anew), so each walk is done once per parse. */
+const nodesByRoot = new WeakMap<SvcbpFile, AstNode[]>();
+const sitesByRoot = new WeakMap<SvcbpFile, ReferenceSite[]>();
+
+function collectNodes(root: SvcbpFile): AstNode[] {
     const nodes: AstNode[] = [root, ...root.imports];
     const withProperties = (node: AstNode & { properties?: Property[] }) => {
         nodes.push(node);
@@ -48,6 +61,15 @@ export interface ReferenceSite extends ReferenceInfo {
 
 /** Every cross-reference of a file, as Langium's linker and index expect them. */
 export function referenceSites(root: SvcbpFile): ReferenceSite[] {
+    let sites = sitesByRoot.get(root);
+    if (!sites) {
+        sites = collectSites(root);
+        sitesByRoot.set(root, sites);
+    }
+    return sites;
+}
+
+function collectSites(root: SvcbpFile): ReferenceSite[] {
     const sites: ReferenceSite[] = [];
     const add = (container: AstNode, property: string, reference: Reference | undefined, index?: number) => {
         if (reference) sites.push({ container, property, reference, index });

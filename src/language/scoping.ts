@@ -21,11 +21,16 @@ export class NameTable {
     names(referenceType: string): Map<string, AstNodeDescription> {
         let map = this.byType.get(referenceType);
         if (!map) {
+            // Ask the type hierarchy once per node type, not once per declaration.
+            const matches = new Map<string, boolean>();
             map = new Map();
             for (const description of this.descriptions) {
-                if (!map.has(description.name) && this.reflection.isSubtype(description.type, referenceType)) {
-                    map.set(description.name, description);
+                let match = matches.get(description.type);
+                if (match === undefined) {
+                    match = this.reflection.isSubtype(description.type, referenceType);
+                    matches.set(description.type, match);
                 }
+                if (match && !map.has(description.name)) map.set(description.name, description);
             }
             this.byType.set(referenceType, map);
         }

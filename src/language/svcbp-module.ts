@@ -15,6 +15,7 @@ import { SvcbpLinker } from './linker.js';
 import { SvcbpReferenceDescriptionProvider, SvcbpReferences } from './references.js';
 import { SvcbpScopeComputation, SvcbpScopeProvider } from './scoping.js';
 import { SvcbpTokenBuilder } from './token-builder.js';
+import { createSvcbpParser } from './parser.js';
 import { SvcbpValueConverter } from './value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
 
@@ -36,6 +37,7 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
     },
     parser: {
         TokenBuilder: () => new SvcbpTokenBuilder(),
+        LangiumParser: services => createSvcbpParser(services),
         Lexer: services => new SvcbpLexer(services),
         LexerErrorMessageProvider: () => new SvcbpLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new SvcbpParserErrorMessageProvider(),

@@ -88,16 +88,11 @@ class ModelBuilder {
         for (const member of bp.members) {
             if (member.$type === 'Actor' || member.$type === 'System') this.declaration(member as Actor | System);
         }
-        const status = findProperty(bp, 'status')?.value;
         const model: BlueprintModel = {
             version: MODEL_VERSION,
             id: bp.name,
             title: bp.title ?? bp.name,
             uri: this.uri,
-            ...optional('description', findProperty(bp, 'description')?.value),
-            ...optional('documentation', docCommentOf(bp)),
-            ...optional('persona', findProperty(bp, 'persona')?.value),
-            ...optional('status', status),
             range: rangeOf(bp),
             phases,
             sections,
@@ -111,6 +106,10 @@ class ModelBuilder {
             totals: totalsOf(phases, lanes, touchpoints, arrows),
             omitted: this.omitted
         };
+        put(model, 'description', findProperty(bp, 'description')?.value);
+        put(model, 'documentation', docCommentOf(bp));
+        put(model, 'persona', findProperty(bp, 'persona')?.value);
+        put(model, 'status', findProperty(bp, 'status')?.value);
         this.deriveEmotions(model);
         return model;
     }
@@ -134,16 +133,11 @@ class ModelBuilder {
         for (const phase of phasesOf(this.blueprint)) {
             if (!this.included.has(phase)) continue;
             this.phaseIndex.set(phase, phases.length);
-            phases.push({
-                id: phase.name,
-                title: phase.title ?? phase.name,
-                index: phases.length,
-                ...optional('description', findProperty(phase, 'description')?.value),
-                ...optional('duration', durationOf(findProperty(phase, 'duration')?.value)),
-                ...optional('emotion', emotionOf(phase)),
-                ...notesOf(phase),
-                range: rangeOf(phase)
-            });
+            const model: PhaseModel = { id: phase.name, title: phase.title ?? phase.name, index: phases.length, ...notesOf(phase), range: rangeOf(phase) };
+            put(model, 'description', findProperty(phase, 'description')?.value);
+            put(model, 'duration', durationOf(findProperty(phase, 'duration')?.value));
+            put(model, 'emotion', emotionOf(phase));
+            phases.push(model);
         }
         return phases;
     }
@@ -159,16 +153,14 @@ class ModelBuilder {
         for (const { node, section } of placedMembers(this.blueprint)) {
             if (!isLane(node) || !this.included.has(node) || !node.kind) continue;
             const index = section ? sectionIndex.get(section) : undefined;
-            const lane: LaneModel = {
-                id: node.name,
-                title: node.title ?? node.name,
-                kind: node.kind,
-                ...optional('section', index),
-                ...optional('actor', this.actorRef(node.actor, `lane '${node.name}'`)),
-                ...optional('description', findProperty(node, 'description')?.value),
-                steps: node.steps.map(step => this.step(step, node)).filter(step => step !== undefined),
-                range: rangeOf(node)
-            };
+            const lane: LaneModel = { id: node.name, title: node.title ?? node.name, kind: node.kind, steps: [], range: rangeOf(node) };
+            put(lane, 'section', index);
+            put(lane, 'actor', this.actorRef(node.actor, `lane '${node.name}'`));
+            put(lane, 'description', findProperty(node, 'description')?.value);
+            for (const step of node.steps) {
+                const model = this.step(step, node);
+                if (model) lane.steps.push(model);
+            }
             if (index !== undefined) sections[index].lanes.push(lane.id);
             lanes.push(lane);
         }
@@ -188,7 +180,7 @@ class ModelBuilder {
         const linkedUri = linked ? AstUtils.getDocument(linked).uri.toString() : undefined;
         const actor = this.actorRef(findProperty(step, 'by')?.actor, `step '${step.name}'`) ?? lane.actor?.ref?.name;
         this.drawn.add(step);
-        return {
+        const model: StepModel = {
             id: step.name,
             title: step.title ?? step.name,
             lane: lane.name,
@@ -196,21 +188,22 @@ class ModelBuilder {
             endPhase: span[1].name,
             phaseIndex: this.phaseIndex.get(span[0])!,
             endPhaseIndex: this.phaseIndex.get(span[1])!,
-            ...optional('description', findProperty(step, 'description')?.value),
-            ...optional('duration', durationOf(findProperty(step, 'duration')?.value)),
-            ...optional('wait', waitDuration && { ...waitDuration, ...optional('note', wait?.text) }),
-            ...optional('emotion', emotionOf(step)),
-            ...optional('actor', actor),
             systems: this.systemRefs(step),
             // Set from the lines once every lane is known (see applyVisibility).
             visibility: visibility ?? 'visible',
             visibilityExplicit: visibility !== undefined,
             decision: findProperty(step, 'decision') !== undefined,
-            ...optional('link', linked && { blueprint: linked.name, ...optional('uri', linkedUri !== this.uri ? linkedUri : undefined) }),
-            ...optional('documentation', docCommentOf(step)),
             ...notesOf(step),
             range: rangeOf(step)
         };
+        put(model, 'description', findProperty(step, 'description')?.value);
+        put(model, 'duration', durationOf(findProperty(step, 'duration')?.value));
+        if (waitDuration) model.wait = wait?.text === undefined ? waitDuration : { ...waitDuration, note: wait.text };
+        put(model, 'emotion', emotionOf(step));
+        put(model, 'actor', actor);
+        if (linked) model.link = linkedUri !== this.uri ? { blueprint: linked.name, uri: linkedUri } : { blueprint: linked.name };
+        put(model, 'documentation', docCommentOf(step));
+        return model;
     }
 
     /** A step's first and last phase, or undefined (and the step omitted) when they are broken. */
@@ -246,13 +239,12 @@ class ModelBuilder {
     }
 
     private lines(): LineModel[] {
-        return linesInForce(this.blueprint).map(line => ({
-            kind: line.kind,
-            ...optional('label', line.label),
-            position: line.position,
-            written: line.written,
-            ...optional('range', line.node && rangeOf(line.node))
-        }));
+        return linesInForce(this.blueprint).map(line => {
+            const model: LineModel = { kind: line.kind, position: line.position, written: line.written };
+            put(model, 'label', line.label);
+            if (line.node) model.range = rangeOf(line.node);
+            return model;
+        });
     }
 
     private touchpoints(): TouchpointModel[] {
@@ -268,20 +260,13 @@ class ModelBuilder {
             }
             const channel = findProperty(node, 'channel')?.value;
             this.drawn.add(node);
-            result.push({
-                id: node.name,
-                title: node.title ?? node.name,
-                phase: phase!.name,
-                phaseIndex,
-                ...optional('section', section ? sections.indexOf(section) : undefined),
-                ...optional('description', findProperty(node, 'description')?.value),
-                ...optional('channel', channel),
-                ...optional('contactType', channel ? contactTypeOf(channel) : undefined),
-                systems: this.systemRefs(node),
-                ...optional('documentation', docCommentOf(node)),
-                ...notesOf(node),
-                range: rangeOf(node)
-            });
+            const model: TouchpointModel = { id: node.name, title: node.title ?? node.name, phase: phase!.name, phaseIndex, systems: this.systemRefs(node), ...notesOf(node), range: rangeOf(node) };
+            put(model, 'section', section ? sections.indexOf(section) : undefined);
+            put(model, 'description', findProperty(node, 'description')?.value);
+            put(model, 'channel', channel);
+            put(model, 'contactType', channel ? contactTypeOf(channel) : undefined);
+            put(model, 'documentation', docCommentOf(node));
+            result.push(model);
         }
         return result;
     }
@@ -292,22 +277,17 @@ class ModelBuilder {
         for (const link of allArrowLinks(this.blueprint)) {
             const from = link.from?.ref;
             const to = link.to?.ref;
-            const label = `${link.from?.$refText ?? ''} ${link.segment.op} ${link.to?.$refText ?? ''}`;
             if (!from || !to || !this.drawn.has(from) || !this.drawn.has(to)) {
+                const label = `${link.from?.$refText ?? ''} ${link.segment.op} ${link.to?.$refText ?? ''}`;
                 this.omit('arrow', label, 'one of its ends is missing from the drawing', link.segment);
                 continue;
             }
             const key = `${from.name}->${to.name}`;
             const count = (counts.get(key) ?? 0) + 1;
             counts.set(key, count);
-            arrows.push({
-                id: count === 1 ? key : `${key}#${count}`,
-                from: from.name,
-                to: to.name,
-                kind: ARROW_KINDS[link.segment.op],
-                ...optional('label', link.segment.label),
-                range: rangeOf(link.segment)
-            });
+            const arrow: ArrowModel = { id: count === 1 ? key : `${key}#${count}`, from: from.name, to: to.name, kind: ARROW_KINDS[link.segment.op], range: rangeOf(link.segment) };
+            put(arrow, 'label', link.segment.label);
+            arrows.push(arrow);
         }
         return arrows;
     }
@@ -337,13 +317,8 @@ class ModelBuilder {
         const registry = node.$type === 'Actor' ? this.actors : this.systems;
         let model = registry.get(node.name);
         if (!model) {
-            model = {
-                id: node.name,
-                title: node.title ?? node.name,
-                ...optional('description', findProperty(node, 'description')?.value),
-                uri: AstUtils.getDocument(node).uri.toString(),
-                range: rangeOf(node)
-            };
+            model = { id: node.name, title: node.title ?? node.name, uri: AstUtils.getDocument(node).uri.toString(), range: rangeOf(node) };
+            put(model, 'description', findProperty(node, 'description')?.value);
             registry.set(node.name, model);
         }
         return model;
@@ -408,7 +383,7 @@ function rangeOf(node: AstNode): SourceRange {
     return node.$cstNode?.range ?? EMPTY_RANGE;
 }
 
-/** `{ key: value }` when the value is defined, else nothing: keeps the JSON free of undefined. */
-function optional<K extends string, V>(key: K, value: V | undefined | null | false | ''): { [P in K]?: V } {
-    return value === undefined || value === null || value === false || value === '' ? {} : ({ [key]: value } as { [P in K]: V });
+/** Sets an optional field only when it has a value: keeps the JSON free of undefined and empty text. */
+function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+    if (value !== undefined && value !== '') target[key] = value;
 }
