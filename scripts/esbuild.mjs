@@ -15,7 +15,9 @@ const common = {
     sourcemap: true,
     minify: !watch,
     logLevel: 'warning',
-    define: { SVCBP_VERSION: JSON.stringify(version) }
+    define: { SVCBP_VERSION: JSON.stringify(version) },
+    // A native module: loaded from node_modules at run time, never bundled.
+    external: ['@resvg/resvg-js', 'svg-pan-zoom']
 };
 
 await Promise.all([

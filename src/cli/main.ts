@@ -4,6 +4,7 @@ import { startServer } from '../language/main.js';
 import { runCheck } from './check.js';
 import { UsageError } from './errors.js';
 import { runExport } from './export.js';
+import { runRender } from './render.js';
 
 declare const SVCBP_VERSION: string;
 
@@ -15,6 +16,8 @@ Usage:
       Hints (faded text in the editor) are shown with --hints.
   svcbp export <file> [--format json] [-o out] [--blueprint id]
       Print or write the blueprint model (JSON).
+  svcbp render <file> [-o out.svg|out.png|out.html] [--theme light|dark|high-contrast] [--blueprint id]
+      Draw the blueprint: SVG (stdout without -o), PNG, or a self-contained HTML page with pan and zoom.
   svcbp lsp --stdio
       Start the language server on stdin/stdout, for any LSP editor.
 
@@ -47,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
                 format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }
             });
             return runExport(positionals, values as { format?: string; output?: string; blueprint?: string });
+        }
+        case 'render': {
+            const { values, positionals } = parse(rest, {
+                output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }
+            });
+            return runRender(positionals, values as { output?: string; theme?: string; blueprint?: string });
         }
         case 'lsp':
             // vscode-languageserver reads the transport (--stdio, --node-ipc, --socket=N) from argv.

@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { buildModels } from '../model/build-model.js';
+import { renderSvg } from '../render/index.js';
+import { toHtml } from '../render/html.js';
+import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
+import { UsageError } from './errors.js';
+import { formatText, toCliDiagnostics } from './diagnostics.js';
+import { pickBlueprint } from './pick-blueprint.js';
+import { collectFiles, loadWorkspace } from './workspace.js';
+
+export interface RenderCliOptions {
+    output?: string;
+    theme?: string;
+    blueprint?: string;
+}
+
+const FORMATS = ['.svg', '.png', '.html'];
+
+/** `svcbp render <file> [-o out.svg|out.png|out.html] [--theme] [--blueprint]`; SVG to stdout without -o. */
+export async function runRender(paths: string[], options: RenderCliOptions): Promise<number> {
+    if (paths.length !== 1) throw new UsageError('render takes one file: svcbp render <file> -o out.svg|out.png|out.html');
+    const theme = (options.theme ?? 'light') as ThemeName;
+    if (!THEME_NAMES.includes(theme)) throw new UsageError(`Unknown theme '${options.theme}': use ${THEME_NAMES.join(', ')}.`);
+    const format = options.output ? extname(options.output).toLowerCase() : '.svg';
+    if (!FORMATS.includes(format)) throw new UsageError(`Cannot tell the format of '${options.output}': name it .svg, .png or .html.`);
+    const [file] = collectFiles(paths);
+    if (options.output && resolve(options.output) === file) throw new UsageError('The output would overwrite the source file; choose another -o.');
+
+    const { documents } = await loadWorkspace([file]);
+    const errors = toCliDiagnostics(documents[0]).filter(d => d.severity === 'error');
+    for (const error of errors) process.stderr.write(`${formatText(error)}\n`);
+    const result = buildModels(documents[0]);
+    const model = pickBlueprint(result.blueprints, result.unbuilt.map(u => u.id), options.blueprint);
+    if (!model) return 1;
+
+    const svg = renderSvg(model, { theme, embedColours: true });
+    let output: string | Buffer = svg;
+    if (format === '.png') output = await toPng(svg);
+    if (format === '.html') {
+        const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
+        output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background });
+    }
+    if (options.output) {
+        mkdirSync(dirname(resolve(options.output)), { recursive: true });
+        writeFileSync(options.output, output);
+    } else {
+        process.stdout.write(output);
+    }
+    return errors.length > 0 ? 1 : 0;
+}
+
+/** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */
+async function toPng(svg: string): Promise<Buffer> {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const fonts = join(__dirname, '..', 'assets', 'fonts');
+    const resvg = new Resvg(svg, {
+        fitTo: { mode: 'zoom', value: 2 },
+        font: { fontFiles: [join(fonts, 'Inter-Regular.ttf'), join(fonts, 'Inter-SemiBold.ttf')], loadSystemFonts: true, defaultFontFamily: 'Inter' }
+    });
+    return resvg.render().asPng();
+}

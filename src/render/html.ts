@@ -1,0 +1,57 @@
+import { escapeXml } from './escape.js';
+
+export interface HtmlOptions {
+    title: string;
+    /** The pan/zoom library's source, inlined so the page needs no network. */
+    panZoomScript: string;
+    background: string;
+}
+
+/**
+ * A self-contained page: the SVG inline, pan and zoom (mouse wheel, drag, buttons), nothing
+ * loaded from anywhere. The SVG's own text is already escaped; the title is escaped here.
+ */
+export function toHtml(svg: string, options: HtmlOptions): string {
+    // A closing script tag inside the inlined library would end the script element early.
+    const script = options.panZoomScript.replace(/<\/script/gi, '<\\/script');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${escapeXml(options.title)}</title>
+<style>
+  html, body { margin: 0; height: 100%; background: ${escapeXml(options.background)}; font-family: Inter, system-ui, sans-serif; }
+  #stage { position: absolute; inset: 0; }
+  #stage > svg { width: 100%; height: 100%; }
+  #controls { position: fixed; top: 12px; right: 12px; display: flex; gap: 6px; z-index: 1; }
+  #controls button { font: 600 14px Inter, system-ui, sans-serif; min-width: 36px; height: 32px; border-radius: 6px; border: 1px solid #818b98; background: #ffffffee; cursor: pointer; }
+</style>
+</head>
+<body>
+<div id="controls" aria-label="Zoom">
+  <button type="button" id="zoom-in" title="Zoom in">+</button>
+  <button type="button" id="zoom-out" title="Zoom out">−</button>
+  <button type="button" id="fit" title="Fit to page">Fit</button>
+  <button type="button" id="reset" title="Actual size">1:1</button>
+</div>
+<div id="stage">
+${svg}
+</div>
+<script>${script}</script>
+<script>
+  (function () {
+    var svg = document.querySelector('#stage > svg');
+    var zoom = svgPanZoom(svg, { zoomScaleSensitivity: 0.3, minZoom: 0.1, maxZoom: 20, fit: true, center: true });
+    document.getElementById('zoom-in').onclick = function () { zoom.zoomIn(); };
+    document.getElementById('zoom-out').onclick = function () { zoom.zoomOut(); };
+    document.getElementById('fit').onclick = function () { zoom.resize(); zoom.fit(); zoom.center(); };
+    document.getElementById('reset').onclick = function () { zoom.resetZoom(); zoom.resetPan(); };
+    window.addEventListener('resize', function () { zoom.resize(); });
+  })();
+</script>
+</body>
+</html>
+`;
+}

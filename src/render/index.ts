@@ -1,0 +1,15 @@
+/** The renderer's front door: a blueprint model in, SVG text out. Pure: no DOM, no VS Code, no I/O. */
+import type { BlueprintModel } from '../model/types.js';
+import { layoutBlueprint } from './layout.js';
+import type { LayoutOptions } from './layout-types.js';
+import { layoutToSvg, type SvgOptions } from './svg.js';
+
+export type RenderOptions = LayoutOptions & SvgOptions;
+
+export function renderSvg(model: BlueprintModel, options: RenderOptions = {}): string {
+    return layoutToSvg(layoutBlueprint(model, options), options);
+}
+
+export { layoutBlueprint } from './layout.js';
+export { layoutToSvg } from './svg.js';
+export type { BlueprintLayout } from './layout-types.js';
