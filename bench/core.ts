@@ -11,37 +11,13 @@ import { buildModels } from '../src/model/build-model.js';
 import type { SvcbpFile } from '../src/language/generated/ast.js';
 import type { LangiumDocument } from 'langium';
 import { MemoryFileSystem } from '../tests/support/memory-file-system.js';
+import { generate } from './generate.js';
+import { benchRender } from './render.js';
 
 const SIZES = [1000, 5000, 20000];
 const RUNS: Record<number, number> = { 1000: 9, 5000: 7, 20000: 5 };
 const BUDGET_MS: Record<number, number | undefined> = { 5000: 400, 20000: 2000 };
 const EDIT_BUDGET_MS = 150;
-
-/** A classic blueprint: 20 phases, 5 lanes, `steps` steps, one arrow per step, a touchpoint per phase. */
-export function generate(steps: number): string {
-    const phases = 20;
-    const kinds = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
-    const lines = ['system pos "POS"', 'actor staff "Staff"', `blueprint big "Generated ${steps}" {`];
-    for (let p = 0; p < phases; p++) lines.push(`  phase ph${p} "Phase ${p}" { duration 5min emotion ${(p % 5) - 2} pain "p" }`);
-    const perLane = Math.ceil(steps / kinds.length);
-    let made = 0;
-    kinds.forEach((kind, k) => {
-        lines.push(`  lane l${k} "Lane ${k}" ${kind} by staff {`);
-        for (let i = 0; i < perLane && made < steps; i++, made++) {
-            const phase = Math.floor((i * phases) / perLane);
-            lines.push(`    step s${made} "Step ${made}" in ph${phase} { uses pos duration 1min }`);
-        }
-        lines.push('  }');
-    });
-    for (let p = 0; p < phases; p++) lines.push(`  touchpoint t${p} "Touchpoint ${p}" in ph${p} { channel web }`);
-    // One arrow per step: a chain through each lane, plus links between lanes and touchpoints.
-    for (let i = 0; i < steps; i++) {
-        const next = (i + 1) % steps;
-        lines.push(i % 50 === 0 ? `  s${i} -> t${(i / 50) % phases} "via ${i}"` : `  s${i} ~> s${next}`);
-    }
-    lines.push('}');
-    return lines.join('\n');
-}
 
 interface Row { steps: number; arrows: number; medianMs: number; minMs: number; budgetMs?: number; ok?: boolean }
 
@@ -106,11 +82,16 @@ async function main(): Promise<void> {
     console.log(`Growth 20k/5k: ${ratio} (budget < 5, linear ≈ 4): ${ratio < 5 ? 'ok' : 'OVER'}`);
     console.log(`Re-validation after a one-line edit of 5,000 steps: median ${edit.medianMs} ms (budget ${EDIT_BUDGET_MS} ms): ${edit.ok ? 'ok' : 'OVER'}`);
 
+    const render = await benchRender(collectGarbage);
+    console.log('\nDrawing: layout + SVG (median ms)');
+    console.table(render.rows.map(r => ({ steps: r.steps, arrows: r.arrows, 'median ms': r.medianMs, 'min ms': r.minMs, 'SVG KiB': r.svgKiB, 'budget ms': r.budgetMs, ok: r.ok })));
+    console.log(`Growth 5k/1k: ${render.growth} (n·log n would be ${render.nLogNGrowth}): ${render.growth <= render.nLogNGrowth ? 'ok' : 'OVER'}`);
+
     mkdirSync('bench-results', { recursive: true });
-    const results = { node: process.version, date: new Date().toISOString(), full: rows, growth20kOver5k: ratio, edit };
+    const results = { node: process.version, date: new Date().toISOString(), full: rows, growth20kOver5k: ratio, edit, render };
     writeFileSync('bench-results/core.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Written to bench-results/core.json');
-    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok) process.exitCode = 1;
+    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth) process.exitCode = 1;
 }
 
 function round(value: number): number {

@@ -6,6 +6,7 @@ import type { Box, Point } from '../src/render/layout-types.js';
 import { measureText, wrapText } from '../src/render/text.js';
 import { escapeXml } from '../src/render/escape.js';
 import { TestWorkspace, examplesWorkspace } from './support/workspace.js';
+import { generate } from '../bench/generate.js';
 
 const EXAMPLES = ['restaurant.svcbp', 'restaurant-actors.svcbp', 'grocery-canvas.svcbp'];
 
@@ -133,6 +134,14 @@ describe('the layout of the normative examples', () => {
         const layout = layoutBlueprint(model);
         expect(layout.arrows.length).toBe(model.arrows.length);
         expect(checkGeometry(layout)).toEqual([]);
+    });
+});
+
+describe('the layout of a large generated blueprint', () => {
+    it('keeps every card apart and every arrow out of cards at 300 steps and 300 arrows', async () => {
+        const model = await modelOf(generate(300));
+        expect(model.arrows).toHaveLength(300);
+        expect(checkGeometry(layoutBlueprint(model))).toEqual([]);
     });
 });
 
