@@ -216,6 +216,10 @@ export function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = 
     const slotY = (gutter: number, slot: number, slots: number) => gutterMid(gutter) + (slot - (slots - 1) / 2) * M.slot;
     const arrowLayouts: ArrowLayout[] = [];
     const routes = new Map(routing.routes.map(route => [route.id, route]));
+    // Labels keep clear of cards, touchpoint labels and each other.
+    const taken = new BoxIndex();
+    for (const card of cardById.values()) taken.add(card);
+    for (const touchpoint of touchpoints) taken.add(touchpoint.labelBox);
     for (const arrow of arrows) {
         const route = routes.get(arrow.id)!;
         const start = portPoint(route, 'start');
@@ -231,7 +235,7 @@ export function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = 
             points = [start, { x: start.x, y: y1 }, { x: end.x, y: y1 }, end];
         }
         const layout: ArrowLayout = { id: arrow.id, from: arrow.from, to: arrow.to, kind: arrow.kind, points: simplify(points), range: arrow.range };
-        if (arrow.label) placeLabel(layout, arrow.label);
+        if (arrow.label) placeLabel(layout, arrow.label, taken);
         arrowLayouts.push(layout);
     }
 
@@ -393,29 +397,59 @@ function simplify(points: Point[]): Point[] {
     return result;
 }
 
-/** A label on the arrow's longest horizontal run (else its longest run), centred on it. */
-function placeLabel(arrow: ArrowLayout, text: string): void {
+/**
+ * A label centred on the arrow: on its longest horizontal run if that spot is free, else the
+ * first free spot along its runs (longest first, then towards the ends); failing all, the first.
+ */
+function placeLabel(arrow: ArrowLayout, text: string, taken: BoxIndex): void {
     const lines = wrapText(text, 150, M.labelSize, 'regular', 2);
     const width = Math.max(...lines.map(line => measureText(line, M.labelSize))) + 8;
     const height = lines.length * lineHeight(M.labelSize) + 4;
-    let best: [Point, Point] | undefined;
-    let bestScore = -1;
-    for (let i = 1; i < arrow.points.length; i++) {
-        const a = arrow.points[i - 1];
-        const b = arrow.points[i];
-        const horizontal = Math.abs(a.y - b.y) < 0.01;
-        const length = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-        const score = length + (horizontal ? 10000 : 0);
-        if (score > bestScore) {
-            best = [a, b];
-            bestScore = score;
+    const runs = arrow.points.slice(1).map((b, i) => ({ a: arrow.points[i], b }))
+        .map(run => ({ ...run, horizontal: Math.abs(run.a.y - run.b.y) < 0.01, length: Math.abs(run.a.x - run.b.x) + Math.abs(run.a.y - run.b.y) }))
+        .sort((p, q) => Number(q.horizontal) - Number(p.horizontal) || q.length - p.length);
+    const candidates: Box[] = [];
+    for (const run of runs) {
+        for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+            const cx = run.a.x + (run.b.x - run.a.x) * t;
+            const cy = run.a.y + (run.b.y - run.a.y) * t;
+            candidates.push({ x: cx - width / 2, y: cy - height / 2, width, height });
         }
     }
-    const [a, b] = best!;
-    const cx = (a.x + b.x) / 2;
-    const cy = (a.y + b.y) / 2;
-    arrow.labelBox = { x: cx - width / 2, y: cy - height / 2, width, height };
-    arrow.label = block(lines, cx, cy - height / 2 + 12, M.labelSize, 'regular', 'middle');
+    const box = candidates.find(candidate => !taken.hits(candidate)) ?? candidates[0];
+    taken.add(box);
+    arrow.labelBox = box;
+    arrow.label = block(lines, box.x + width / 2, box.y + 12, M.labelSize, 'regular', 'middle');
+}
+
+/** Boxes bucketed on a coarse grid, so each overlap test looks at a few neighbours only. */
+class BoxIndex {
+    private readonly cells = new Map<string, Box[]>();
+    private static readonly SIZE = 160;
+
+    add(box: Box): void {
+        for (const key of this.keys(box)) {
+            const list = this.cells.get(key);
+            if (list) list.push(box);
+            else this.cells.set(key, [box]);
+        }
+    }
+
+    hits(box: Box): boolean {
+        for (const key of this.keys(box)) {
+            for (const other of this.cells.get(key) ?? []) {
+                if (box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height) return true;
+            }
+        }
+        return false;
+    }
+
+    private *keys(box: Box): Generator<string> {
+        const size = BoxIndex.SIZE;
+        for (let x = Math.floor(box.x / size); x <= Math.floor((box.x + box.width) / size); x++) {
+            for (let y = Math.floor(box.y / size); y <= Math.floor((box.y + box.height) / size); y++) yield `${x},${y}`;
+        }
+    }
 }
 
 function numberFailPoints(model: BlueprintModel): Map<string, number> {
