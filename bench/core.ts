@@ -3,6 +3,7 @@
  * Parse + link + validate + model of generated blueprints of 1,000 / 5,000 / 20,000 steps with as
  * many arrows; re-validation after a one-line edit of the 5,000-step document. Medians of several
  * runs in a fresh workspace each; prints a table and writes bench-results/core.json.
+ * The edit is timed to re-validation (what the budget names) and, separately, with the model.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { URI } from 'langium';
@@ -64,23 +65,29 @@ async function main(): Promise<void> {
     const { services, fs } = await fullBuild(base);
     const builder = services.shared.workspace.DocumentBuilder;
     const editTimes: number[] = [];
+    const editWithModelTimes: number[] = [];
     for (let run = 0; run < 11; run++) {
         const edited = base.replace('step s2500 "Step 2500"', `step s2500 "Step 2500 (edit ${run})"`);
         const uri = fs.write('/bench/big.svcbp', edited);
         collectGarbage();
         const start = performance.now();
         await builder.update([URI.parse(uri.toString())], []);
+        const validated = performance.now();
         const document = services.shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<SvcbpFile>;
         buildModels(document);
-        editTimes.push(performance.now() - start);
+        editTimes.push(validated - start);
+        editWithModelTimes.push(performance.now() - start);
     }
-    const edit = { steps: 5000, medianMs: round(median(editTimes)), minMs: round(Math.min(...editTimes)), budgetMs: EDIT_BUDGET_MS, ok: median(editTimes) < EDIT_BUDGET_MS };
+    const edit = {
+        steps: 5000, medianMs: round(median(editTimes)), minMs: round(Math.min(...editTimes)), budgetMs: EDIT_BUDGET_MS, ok: median(editTimes) < EDIT_BUDGET_MS,
+        withModelMedianMs: round(median(editWithModelTimes))
+    };
 
     const ratio = round(rows[2].medianMs / rows[1].medianMs);
     console.log('Full parse + link + validate + model (median ms)');
     console.table(rows.map(r => ({ steps: r.steps, arrows: r.arrows, 'median ms': r.medianMs, 'min ms': r.minMs, 'budget ms': r.budgetMs ?? '', ok: r.ok ?? '' })));
     console.log(`Growth 20k/5k: ${ratio} (budget < 5, linear ≈ 4): ${ratio < 5 ? 'ok' : 'OVER'}`);
-    console.log(`Re-validation after a one-line edit of 5,000 steps: median ${edit.medianMs} ms (budget ${EDIT_BUDGET_MS} ms): ${edit.ok ? 'ok' : 'OVER'}`);
+    console.log(`Re-validation after a one-line edit of 5,000 steps: median ${edit.medianMs} ms (budget ${EDIT_BUDGET_MS} ms): ${edit.ok ? 'ok' : 'OVER'}; with the model for the preview: ${edit.withModelMedianMs} ms`);
 
     const render = await benchRender(collectGarbage);
     console.log('\nDrawing: layout + SVG (median ms)');

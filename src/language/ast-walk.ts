@@ -10,17 +10,24 @@ import {
  * more than our checks. tests/ast-walk.test.ts keeps the two in agreement.
  */
 export function astNodes(root: SvcbpFile): AstNode[] {
-    let nodes = nodesByRoot.get(root);
-    if (!nodes) {
-        nodes = collectNodes(root);
-        nodesByRoot.set(root, nodes);
-    }
-    return nodes;
+    return cached(nodesByRoot, root, collectNodes);
 }
 
-/** A parsed tree never changes (an edit parses anew), so each walk is done once per parse. */
-const nodesByRoot = new WeakMap<SvcbpFile, AstNode[]>();
-const sitesByRoot = new WeakMap<SvcbpFile, ReferenceSite[]>();
+/**
+ * Each walk is done once per text of a tree. The text is the key's second half because an
+ * incremental re-parse (incremental-parse.ts) changes a tree in place.
+ */
+const nodesByRoot = new WeakMap<SvcbpFile, { text: string; value: AstNode[] }>();
+const sitesByRoot = new WeakMap<SvcbpFile, { text: string; value: ReferenceSite[] }>();
+
+function cached<T>(cache: WeakMap<SvcbpFile, { text: string; value: T }>, root: SvcbpFile, compute: (root: SvcbpFile) => T): T {
+    const text = root.$cstNode?.root.fullText ?? '';
+    const entry = cache.get(root);
+    if (entry && entry.text === text) return entry.value;
+    const value = compute(root);
+    cache.set(root, { text, value });
+    return value;
+}
 
 function collectNodes(root: SvcbpFile): AstNode[] {
     const nodes: AstNode[] = [root, ...root.imports];
@@ -61,12 +68,7 @@ export interface ReferenceSite extends ReferenceInfo {
 
 /** Every cross-reference of a file, as Langium's linker and index expect them. */
 export function referenceSites(root: SvcbpFile): ReferenceSite[] {
-    let sites = sitesByRoot.get(root);
-    if (!sites) {
-        sites = collectSites(root);
-        sitesByRoot.set(root, sites);
-    }
-    return sites;
+    return cached(sitesByRoot, root, collectSites);
 }
 
 function collectSites(root: SvcbpFile): ReferenceSite[] {

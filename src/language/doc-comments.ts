@@ -1,7 +1,7 @@
 import type { AstNode, RootCstNode } from 'langium';
 
-/** Per parsed document, its lines: split once, read by every declaration. */
-const linesByRoot = new WeakMap<RootCstNode, string[]>();
+/** Per document text, its lines: split once, read by every declaration (the root outlives an incremental re-parse). */
+const linesByRoot = new WeakMap<RootCstNode, { text: string; lines: string[] }>();
 
 /**
  * The documentation of a declaration: the `//`, `///` or `/* *\/` comment lines directly above it
@@ -33,10 +33,9 @@ function clean(text: string, prefix: RegExp): string | undefined {
 }
 
 function linesOf(root: RootCstNode): string[] {
-    let lines = linesByRoot.get(root);
-    if (!lines) {
-        lines = root.fullText.split(/\r?\n/);
-        linesByRoot.set(root, lines);
-    }
+    const entry = linesByRoot.get(root);
+    if (entry && entry.text === root.fullText) return entry.lines;
+    const lines = root.fullText.split(/\r?\n/);
+    linesByRoot.set(root, { text: root.fullText, lines });
     return lines;
 }

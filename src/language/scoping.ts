@@ -15,6 +15,8 @@ import type { ImportResolver } from './imports.js';
  */
 export class NameTable {
     private readonly byType = new Map<string, Map<string, AstNodeDescription>>();
+    /** Scopes over this table alone (phases, steps, touchpoints), one per reference type. */
+    readonly localScopes = new Map<string, Scope>();
 
     constructor(readonly descriptions: AstNodeDescription[], private readonly reflection: AstReflection) {}
 
@@ -105,10 +107,17 @@ export class SvcbpScopeProvider implements ScopeProvider {
         const symbols = document.localSymbols as SvcbpLocalSymbols | undefined;
         const blueprint = AstUtils.getContainerOfType(context.container, isBlueprint);
         const root = document.parseResult.value as SvcbpFile;
-        const blueprintNames = blueprint ? symbols?.tables.get(blueprint)?.names(referenceType) : undefined;
-        // Phases, steps and touchpoints live only in their blueprint.
+        const blueprintNames = blueprint && referenceType !== 'Phase' && referenceType !== 'Node' ? symbols?.tables.get(blueprint)?.names(referenceType) : undefined;
+        // Phases, steps and touchpoints live only in their blueprint: one scope object per table and type.
         if (referenceType === 'Phase' || referenceType === 'Node') {
-            return new NameMapScope(blueprintNames ?? new Map());
+            const table = blueprint ? symbols?.tables.get(blueprint) : undefined;
+            if (!table) return new NameMapScope(new Map());
+            let scope = table.localScopes.get(referenceType);
+            if (!scope) {
+                scope = new NameMapScope(table.names(referenceType));
+                table.localScopes.set(referenceType, scope);
+            }
+            return scope;
         }
         const imported = new NameMapScope(this.importedScope(document, referenceType));
         const fileNames = symbols?.tables.get(root)?.names(referenceType);

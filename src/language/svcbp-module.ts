@@ -7,6 +7,7 @@ import {
 import { SvcbpGeneratedModule, SvcbpGeneratedSharedModule } from './generated/module.js';
 import { CheckSettings } from './check-settings.js';
 import { SvcbpDocumentBuilder } from './document-builder.js';
+import { SvcbpDocumentFactory } from './document-factory.js';
 import { SvcbpDocumentValidator } from './document-validator.js';
 import { ImportResolver } from './imports.js';
 import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './lexer.js';
@@ -60,7 +61,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
 
 export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: services => new SvcbpDocumentBuilder(services)
+        DocumentBuilder: services => new SvcbpDocumentBuilder(services),
+        LangiumDocumentFactory: services => new SvcbpDocumentFactory(services)
     }
 };
 
