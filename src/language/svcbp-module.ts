@@ -19,6 +19,7 @@ import { SvcbpTokenBuilder } from './token-builder.js';
 import { createSvcbpParser } from './parser.js';
 import { SvcbpValueConverter } from './value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
+import { SvcbpHoverProvider } from './lsp/hover-provider.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -52,6 +53,9 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
     },
     workspace: {
         ReferenceDescriptionProvider: services => new SvcbpReferenceDescriptionProvider(services)
+    },
+    lsp: {
+        HoverProvider: services => new SvcbpHoverProvider(services)
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
