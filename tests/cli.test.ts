@@ -127,10 +127,21 @@ describe('svcbp export', () => {
         expect(JSON.parse(run.stdout).omitted.map((o: { id: string }) => o.id)).toEqual(['cook -> cok']);
     });
 
+    it('exports a Mermaid flowchart (by default) or journey, and a Markdown page', () => {
+        const dir = tempProject();
+        const flow = svcbp(['export', 'examples/restaurant.svcbp', '--format', 'mermaid'], dir);
+        expect(flow.status).toBe(0);
+        expect(flow.stdout.startsWith('flowchart LR\n')).toBe(true);
+        expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'mermaid', '--diagram', 'journey'], dir).stdout.startsWith('journey\n  title Restaurant visit\n')).toBe(true);
+        expect(svcbp(['export', 'examples/grocery-canvas.svcbp', '--format', 'markdown', '-o', 'docs/README.md'], dir).status).toBe(0);
+        expect(readFileSync(join(dir, 'docs/README.md'), 'utf8')).toMatch(/^# Online grocery order\n/);
+        expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'mermaid', '--diagram', 'gantt'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown diagram 'gantt': use flow or journey (with --format mermaid).\n" });
+    });
+
     it('refuses a blueprint with syntax errors, and an unknown format', () => {
         const dir = tempProject();
         writeFileSync(join(dir, 'bad.svcbp'), 'blueprint b { phase }');
         expect(svcbp(['export', 'bad.svcbp'], dir)).toMatchObject({ status: 1, stdout: '', stderr: expect.stringContaining('No blueprint of the file can be built') });
-        expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'pdf'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown format 'pdf' for export: use json.\n" });
+        expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'pdf'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown format 'pdf' for export: use json, mermaid, markdown.\n" });
     });
 });

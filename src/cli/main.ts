@@ -14,8 +14,8 @@ Usage:
   svcbp check [paths…] [--format text|json] [--checks code=severity,…] [--hints]
       Check .svcbp files (folders are searched recursively). Exit 1 when there is an error.
       Hints (faded text in the editor) are shown with --hints.
-  svcbp export <file> [--format json] [-o out] [--blueprint id]
-      Print or write the blueprint model (JSON).
+  svcbp export <file> [--format json|mermaid|markdown] [--diagram flow|journey] [-o out] [--blueprint id]
+      Print or write the blueprint model (JSON), a Mermaid flowchart or journey, or a Markdown page.
   svcbp render <file> [-o out.svg|out.png|out.html] [--theme light|dark|high-contrast] [--blueprint id]
       Draw the blueprint: SVG (stdout without -o), PNG, or a self-contained HTML page with pan and zoom.
   svcbp lsp --stdio
@@ -47,9 +47,9 @@ async function main(argv: string[]): Promise<number> {
         }
         case 'export': {
             const { values, positionals } = parse(rest, {
-                format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }
+                format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }, diagram: { type: 'string' }
             });
-            return runExport(positionals, values as { format?: string; output?: string; blueprint?: string });
+            return runExport(positionals, values as { format?: string; output?: string; blueprint?: string; diagram?: string });
         }
         case 'render': {
             const { values, positionals } = parse(rest, {
