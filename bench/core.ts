@@ -14,6 +14,7 @@ import type { LangiumDocument } from 'langium';
 import { MemoryFileSystem } from '../tests/support/memory-file-system.js';
 import { generate } from './generate.js';
 import { benchRender } from './render.js';
+import { compareWithMermaid } from './mermaid.js';
 
 const SIZES = [1000, 5000, 20000];
 const RUNS: Record<number, number> = { 1000: 9, 5000: 7, 20000: 5 };
@@ -94,11 +95,14 @@ async function main(): Promise<void> {
     console.table(render.rows.map(r => ({ steps: r.steps, arrows: r.arrows, 'median ms': r.medianMs, 'min ms': r.minMs, 'SVG KiB': r.svgKiB, 'budget ms': r.budgetMs, ok: r.ok })));
     console.log(`Growth 5k/1k: ${render.growth} (n·log n would be ${render.nLogNGrowth}): ${render.growth <= render.nLogNGrowth ? 'ok' : 'OVER'}`);
 
+    const mermaid = await compareWithMermaid(200, collectGarbage);
+    console.log(`Mermaid, same blueprint (${mermaid.steps} steps, ${mermaid.arrows} arrows) as a flowchart in headless Chromium: ${mermaid.mermaidMs} ms; ours ${mermaid.oursMs} ms: ${mermaid.ratio}× faster (budget ≥ 20×): ${mermaid.ok ? 'ok' : 'UNDER'}`);
+
     mkdirSync('bench-results', { recursive: true });
-    const results = { node: process.version, date: new Date().toISOString(), full: rows, growth20kOver5k: ratio, edit, render };
+    const results = { node: process.version, date: new Date().toISOString(), full: rows, growth20kOver5k: ratio, edit, render, mermaid };
     writeFileSync('bench-results/core.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Written to bench-results/core.json');
-    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth) process.exitCode = 1;
+    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth || !mermaid.ok) process.exitCode = 1;
 }
 
 function round(value: number): number {

@@ -22,5 +22,5 @@ const common = {
 
 await Promise.all([
     build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: `#!/usr/bin/env node\n${polyfills}` } }),
-    build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false })
+    build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false, external: [...common.external, 'playwright-core'] })
 ]);
