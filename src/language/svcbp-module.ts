@@ -20,6 +20,7 @@ import { createSvcbpParser } from './parser.js';
 import { SvcbpValueConverter } from './value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
 import { SvcbpHoverProvider } from './lsp/hover-provider.js';
+import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -55,7 +56,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         ReferenceDescriptionProvider: services => new SvcbpReferenceDescriptionProvider(services)
     },
     lsp: {
-        HoverProvider: services => new SvcbpHoverProvider(services)
+        HoverProvider: services => new SvcbpHoverProvider(services),
+        CompletionProvider: services => new SvcbpCompletionProvider(services)
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),

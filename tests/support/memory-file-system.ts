@@ -35,9 +35,16 @@ export class MemoryFileSystem implements FileSystemProvider {
     async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
     readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
     async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
+    /** Direct children: the files in the folder and its subfolders (once each). */
     readDirectorySync(uri: URI): FileSystemNode[] {
         const prefix = uri.toString().replace(/\/?$/, '/');
-        return [...this.files.keys()].filter(key => key.startsWith(prefix)).map(key => this.statSync(URI.parse(key)));
+        const children = new Set<string>();
+        for (const key of this.files.keys()) {
+            if (!key.startsWith(prefix)) continue;
+            const rest = key.slice(prefix.length);
+            children.add(prefix + rest.split('/')[0]);
+        }
+        return [...children].sort().map(child => this.statSync(URI.parse(child)));
     }
     async readDirectory(uri: URI): Promise<FileSystemNode[]> { return this.readDirectorySync(uri); }
 }

@@ -5,10 +5,12 @@ import { propertiesOf, type PropertyOwner } from '../blueprint-contents.js';
 import { closestName } from '../suggest.js';
 import { CHANNELS, isKnownChannel } from '../../model/channels.js';
 
-type Owner = 'Blueprint' | 'Phase' | 'Lane' | 'Step' | 'Touchpoint' | 'Actor' | 'System';
+/** Node types that carry properties. */
+export type PropertyOwnerType = 'Blueprint' | 'Phase' | 'Lane' | 'Step' | 'Touchpoint' | 'Actor' | 'System';
+type Owner = PropertyOwnerType;
 
 /** Where each property may stand (the spec's property table). */
-const ALLOWED_ON: Record<Property['key'], readonly Owner[]> = {
+export const ALLOWED_ON: Record<Property['key'], readonly Owner[]> = {
     description: ['Blueprint', 'Phase', 'Lane', 'Step', 'Touchpoint', 'Actor', 'System'],
     persona: ['Blueprint'],
     status: ['Blueprint'],
