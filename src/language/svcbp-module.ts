@@ -21,6 +21,7 @@ import { SvcbpValueConverter } from './value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
 import { SvcbpHoverProvider } from './lsp/hover-provider.js';
 import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
+import { SvcbpCodeActionProvider } from './lsp/code-action-provider.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -57,7 +58,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
     },
     lsp: {
         HoverProvider: services => new SvcbpHoverProvider(services),
-        CompletionProvider: services => new SvcbpCompletionProvider(services)
+        CompletionProvider: services => new SvcbpCompletionProvider(services),
+        CodeActionProvider: () => new SvcbpCodeActionProvider()
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
