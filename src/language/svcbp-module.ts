@@ -22,6 +22,7 @@ import { SvcbpChecks } from './validation/index.js';
 import { SvcbpHoverProvider } from './lsp/hover-provider.js';
 import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
 import { SvcbpCodeActionProvider } from './lsp/code-action-provider.js';
+import { SvcbpRenameProvider } from './lsp/rename-provider.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -59,7 +60,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
     lsp: {
         HoverProvider: services => new SvcbpHoverProvider(services),
         CompletionProvider: services => new SvcbpCompletionProvider(services),
-        CodeActionProvider: () => new SvcbpCodeActionProvider()
+        CodeActionProvider: () => new SvcbpCodeActionProvider(),
+        RenameProvider: services => new SvcbpRenameProvider(services)
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
