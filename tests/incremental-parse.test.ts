@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { buildModels } from '../src/model/build-model.js';
-import type { SvcbpFile } from '../src/language/generated/ast.js';
+import { isBlueprint, isPhase, type SvcbpFile } from '../src/language/generated/ast.js';
+import { phaseIndex } from '../src/language/blueprint-contents.js';
 import { EXAMPLES, TestWorkspace } from './support/workspace.js';
 
 /** Everything a consumer can see of a parsed, linked, validated document. */
@@ -83,6 +84,19 @@ describe('incremental re-parsing', () => {
             await workspace.change('main.svcbp', text);
             expect(snapshot(workspace.document('main.svcbp'))).toEqual(await fresh(text));
         }
+    });
+
+    it('keeps derived per-parse data right for a statement replaced in place (phase positions)', async () => {
+        const workspace = new TestWorkspace().write('main.svcbp', restaurant);
+        const [document] = await workspace.build('main.svcbp');
+        const blueprint = document.parseResult.value.elements.find(isBlueprint)!;
+        expect(phaseIndex(blueprint.members.filter(isPhase)[2])).toBe(2);
+        const tree = document.parseResult;
+        await workspace.change('main.svcbp', restaurant.replace('phase order "Order"', 'phase order "Order food"'));
+        expect(document.parseResult).toBe(tree);
+        const replaced = blueprint.members.filter(isPhase)[2];
+        expect(replaced.title).toBe('Order food');
+        expect(phaseIndex(replaced)).toBe(2);
     });
 
     it('falls back to a full parse when an edit breaks a statement or crosses its edge', async () => {

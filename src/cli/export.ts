@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildModels } from '../model/build-model.js';
 import { toMarkdown } from '../render/markdown.js';
 import { toMermaidFlowchart, toMermaidJourney } from '../render/mermaid.js';
 import { pickBlueprint } from './pick-blueprint.js';
+import { writeOutput } from './output.js';
 import { UsageError } from './errors.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
@@ -43,11 +43,6 @@ export async function runExport(paths: string[], options: ExportOptions): Promis
     const text = format === 'json' ? `${JSON.stringify(model, null, 2)}\n`
         : format === 'markdown' ? toMarkdown(model)
         : diagram === 'journey' ? toMermaidJourney(model) : toMermaidFlowchart(model);
-    if (options.output) {
-        mkdirSync(dirname(resolve(options.output)), { recursive: true });
-        writeFileSync(options.output, text);
-    } else {
-        process.stdout.write(text);
-    }
+    writeOutput(options.output, text);
     return errors.length > 0 ? 1 : 0;
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { buildModels } from '../model/build-model.js';
 import { renderSvg } from '../render/index.js';
 import { toHtml } from '../render/html.js';
@@ -7,6 +7,7 @@ import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { UsageError } from './errors.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { pickBlueprint } from './pick-blueprint.js';
+import { writeOutput } from './output.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
 
 export interface RenderCliOptions {
@@ -41,12 +42,7 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
         const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
         output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background });
     }
-    if (options.output) {
-        mkdirSync(dirname(resolve(options.output)), { recursive: true });
-        writeFileSync(options.output, output);
-    } else {
-        process.stdout.write(output);
-    }
+    writeOutput(options.output, output);
     return errors.length > 0 ? 1 : 0;
 }
 

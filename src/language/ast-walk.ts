@@ -20,12 +20,13 @@ export function astNodes(root: SvcbpFile): AstNode[] {
 const nodesByRoot = new WeakMap<SvcbpFile, { text: string; value: AstNode[] }>();
 const sitesByRoot = new WeakMap<SvcbpFile, { text: string; value: ReferenceSite[] }>();
 
-function cached<T>(cache: WeakMap<SvcbpFile, { text: string; value: T }>, root: SvcbpFile, compute: (root: SvcbpFile) => T): T {
-    const text = root.$cstNode?.root.fullText ?? '';
-    const entry = cache.get(root);
+/** A value computed once per node and text (valid until the document changes). */
+export function cached<K extends AstNode, T>(cache: WeakMap<K, { text: string; value: T }>, node: K, compute: (node: K) => T): T {
+    const text = node.$cstNode?.root.fullText ?? '';
+    const entry = cache.get(node);
     if (entry && entry.text === text) return entry.value;
-    const value = compute(root);
-    cache.set(root, { text, value });
+    const value = compute(node);
+    cache.set(node, { text, value });
     return value;
 }
 

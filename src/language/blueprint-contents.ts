@@ -4,6 +4,7 @@ import {
     type Actor, type Arrow, type Blueprint, type Lane, type Line, type Node, type Phase,
     type Property, type Section, type Segment, type Step, type System, type Touchpoint
 } from './generated/ast.js';
+import { cached } from './ast-walk.js';
 
 /** Lanes, lines and touchpoints in reading order, with the section each stands in. */
 export interface PlacedMember<T> {
@@ -25,6 +26,13 @@ export function placedMembers(blueprint: Blueprint): Array<PlacedMember<Lane | L
 
 export function phasesOf(blueprint: Blueprint): Phase[] {
     return blueprint.members.filter(isPhase);
+}
+
+const phaseIndexes = new WeakMap<Blueprint, { text: string; value: Map<Phase, number> }>();
+
+/** A phase's position among its blueprint's phases (−1 if it is not one of them); O(1) after the first call per parse. */
+export function phaseIndex(phase: Phase): number {
+    return cached(phaseIndexes, phase.$container, blueprint => new Map(phasesOf(blueprint).map((p, i) => [p, i]))).get(phase) ?? -1;
 }
 
 export function lanesOf(blueprint: Blueprint): Lane[] {

@@ -10,9 +10,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import {
     isArrow, isImport, isPhase, isSegment, isStep, isTouchpoint,
-    type Node, type Phase, type Property
+    type Node, type Property
 } from '../generated/ast.js';
-import { arrowLinks } from '../blueprint-contents.js';
+import { arrowLinks, phaseIndex } from '../blueprint-contents.js';
 import { FILE_EXTENSION } from '../imports.js';
 import { docCommentOf } from '../doc-comments.js';
 import { ALLOWED_ON, type PropertyOwnerType } from '../validation/properties.js';
@@ -269,18 +269,6 @@ function openBraces(text: string, end: number): number[] {
         }
     }
     return open;
-}
-
-/** Phase positions per blueprint, computed once per parse (a blueprint's members include every arrow). */
-const phaseIndexes = new WeakMap<AstNode, Map<Phase, number>>();
-
-function phaseIndex(phase: Phase): number {
-    let indexes = phaseIndexes.get(phase.$container);
-    if (!indexes) {
-        indexes = new Map(phase.$container.members.filter(isPhase).map((p, i) => [p, i]));
-        phaseIndexes.set(phase.$container, indexes);
-    }
-    return indexes.get(phase) ?? -1;
 }
 
 function phaseIndexOf(node: Node | undefined): number {

@@ -1,15 +1,14 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import { isActor, isBlueprint, isSvcbpFile, isSystem, type Actor, type Phase, type Step, type SvcbpFile, type System } from '../generated/ast.js';
+import { isActor, isBlueprint, isSvcbpFile, isSystem, type Actor, type Step, type SvcbpFile, type System } from '../generated/ast.js';
+import { phaseIndex } from '../blueprint-contents.js';
 import type { ImportResolver } from '../imports.js';
 
 /** invalid-phase-range: `in a..b` where b comes before a. */
 export function checkPhaseRange(step: Step, accept: ValidationAcceptor): void {
     const start = step.phase?.ref;
     const end = step.endPhase?.ref;
-    const blueprint = AstUtils.getContainerOfType(step, isBlueprint);
-    if (!start || !end || !blueprint || !step.phase.$refNode || !step.endPhase?.$refNode) return;
-    const phases = blueprint.members.filter((m): m is Phase => m.$type === 'Phase');
-    if (phases.indexOf(end) < phases.indexOf(start)) {
+    if (!start || !end || !step.phase.$refNode || !step.endPhase?.$refNode) return;
+    if (phaseIndex(end) < phaseIndex(start)) {
         const range = { start: step.phase.$refNode.range.start, end: step.endPhase.$refNode.range.end };
         accept('error', `The phase '${end.name}' comes before '${start.name}'; write the range as ${end.name}..${start.name}.`,
             { node: step, range, code: 'invalid-phase-range' });
