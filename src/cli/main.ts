@@ -5,6 +5,7 @@ import { runCheck } from './check.js';
 import { UsageError } from './errors.js';
 import { runExport } from './export.js';
 import { runRender } from './render.js';
+import { runFormat } from './format.js';
 
 declare const SVCBP_VERSION: string;
 
@@ -18,6 +19,8 @@ Usage:
       Print or write the blueprint model (JSON), a Mermaid flowchart or journey, or a Markdown page.
   svcbp render <file> [-o out.svg|out.png|out.html] [--theme light|dark|high-contrast] [--blueprint id]
       Draw the blueprint: SVG (stdout without -o), PNG, or a self-contained HTML page with pan and zoom.
+  svcbp format [paths…] [--check]
+      Format files in the canonical layout; --check lists the files that would change (exit 1).
   svcbp lsp --stdio
       Start the language server on stdin/stdout, for any LSP editor.
 
@@ -56,6 +59,10 @@ async function main(argv: string[]): Promise<number> {
                 output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }
             });
             return runRender(positionals, values as { output?: string; theme?: string; blueprint?: string });
+        }
+        case 'format': {
+            const { values, positionals } = parse(rest, { check: { type: 'boolean' } });
+            return runFormat(positionals, values as { check?: boolean });
         }
         case 'lsp':
             // vscode-languageserver reads the transport (--stdio, --node-ipc, --socket=N) from argv.

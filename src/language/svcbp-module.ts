@@ -23,6 +23,7 @@ import { SvcbpHoverProvider } from './lsp/hover-provider.js';
 import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
 import { SvcbpCodeActionProvider } from './lsp/code-action-provider.js';
 import { SvcbpRenameProvider } from './lsp/rename-provider.js';
+import { SvcbpFormatter } from './lsp/formatter.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -61,7 +62,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         HoverProvider: services => new SvcbpHoverProvider(services),
         CompletionProvider: services => new SvcbpCompletionProvider(services),
         CodeActionProvider: () => new SvcbpCodeActionProvider(),
-        RenameProvider: services => new SvcbpRenameProvider(services)
+        RenameProvider: services => new SvcbpRenameProvider(services),
+        Formatter: () => new SvcbpFormatter()
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
