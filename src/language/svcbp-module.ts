@@ -24,6 +24,7 @@ import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
 import { SvcbpCodeActionProvider } from './lsp/code-action-provider.js';
 import { SvcbpRenameProvider } from './lsp/rename-provider.js';
 import { SvcbpFormatter } from './lsp/formatter.js';
+import { SvcbpDocumentSymbolProvider, SvcbpNodeKindProvider } from './lsp/symbols.js';
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -63,7 +64,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         CompletionProvider: services => new SvcbpCompletionProvider(services),
         CodeActionProvider: () => new SvcbpCodeActionProvider(),
         RenameProvider: services => new SvcbpRenameProvider(services),
-        Formatter: () => new SvcbpFormatter()
+        Formatter: () => new SvcbpFormatter(),
+        DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services)
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
@@ -72,6 +74,9 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
 };
 
 export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new SvcbpNodeKindProvider()
+    },
     workspace: {
         DocumentBuilder: services => new SvcbpDocumentBuilder(services),
         LangiumDocumentFactory: services => new SvcbpDocumentFactory(services)
