@@ -1,5 +1,5 @@
-// Bundles the CLI (which also serves the language server) and the benchmark into out/ as CommonJS,
-// with the Node 20 polyfill in front of everything.
+// Bundles the CLI (which also serves the language server), the VS Code extension and its server,
+// and the benchmark into out/ as CommonJS, with the Node 20 polyfill in front of everything.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -22,5 +22,7 @@ const common = {
 
 await Promise.all([
     build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: `#!/usr/bin/env node\n${polyfills}` } }),
+    build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] }),
+    build({ ...common, entryPoints: ['src/language/server-main.ts'], outfile: 'out/server.cjs', banner: { js: polyfills } }),
     build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false, external: [...common.external, 'playwright-core'] })
 ]);

@@ -1,0 +1,29 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Starts the bundled language server over IPC for `.svcbp` files and sends it the `svcbp` settings. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    // A larger young generation: parsing allocates a lot of short-lived objects.
+    const execArgv = ['--max-semi-space-size=32'];
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } }
+    };
+    const outputChannel = vscode.window.createOutputChannel('Service Blueprint', { log: true });
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'svcbp' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.svcbp,svcbp.json}') },
+        outputChannel
+    };
+    client = new LanguageClient('svcbp', 'Service Blueprint', serverOptions, clientOptions);
+    context.subscriptions.push(outputChannel);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+}
