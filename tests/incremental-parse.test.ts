@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { buildModels } from '../src/model/build-model.js';
 import { isBlueprint, isPhase, type SvcbpFile } from '../src/language/generated/ast.js';
@@ -97,6 +98,20 @@ describe('incremental re-parsing', () => {
         const replaced = blueprint.members.filter(isPhase)[2];
         expect(replaced.title).toBe('Order food');
         expect(phaseIndex(replaced)).toBe(2);
+    });
+
+    it('relinks everything when two edits were parsed before one link (a cancelled build)', async () => {
+        const workspace = new TestWorkspace().write('main.svcbp', restaurant);
+        const [document] = await workspace.build('main.svcbp');
+        const factory = workspace.services.shared.workspace.LangiumDocumentFactory;
+        // Two edits parsed in a row without linking between them, as a cancelled build leaves them.
+        const renamed = restaurant.replace('step cook "Cook starters and mains"', 'step cooking "Cook starters and mains"');
+        workspace.write('main.svcbp', renamed);
+        await factory.update(document, CancellationToken.None);
+        const both = renamed.replace('phase dine "Dine"', 'phase dine "Dinner"');
+        workspace.write('main.svcbp', both);
+        await workspace.change('main.svcbp', both);
+        expect(snapshot(workspace.document('main.svcbp'))).toEqual(await fresh(both));
     });
 
     it('falls back to a full parse when an edit breaks a statement or crosses its edge', async () => {

@@ -1,7 +1,14 @@
 import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument, type Mutable } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { SvcbpFile } from './generated/ast.js';
-import { reparseIncrementally } from './incremental-parse.js';
+import { reparseIncrementally, type StatementChange } from './incremental-parse.js';
+
+/**
+ * The statement each document's last parse replaced in place, until the linker has used it;
+ * 'all' when the linker must relink everything (a full parse, or two changes before one link,
+ * as when a build is cancelled while the user types).
+ */
+export const pendingChanges = new WeakMap<LangiumDocument, StatementChange | 'all'>();
 
 /** Langium's document factory; on a change it first tries to re-parse only the edited statement. */
 export class SvcbpDocumentFactory extends DefaultLangiumDocumentFactory {
@@ -17,8 +24,10 @@ export class SvcbpDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         if (oldText !== text) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const reparsed = oldText !== undefined && reparseIncrementally(document.parseResult as never as LangiumDocument<SvcbpFile>['parseResult'], oldText, text, parser);
-            if (!reparsed) {
+            const change = oldText !== undefined ? reparseIncrementally(document.parseResult as never as LangiumDocument<SvcbpFile>['parseResult'], oldText, text, parser) : undefined;
+            const pending = pendingChanges.has(document as LangiumDocument);
+            pendingChanges.set(document as LangiumDocument, change && !pending ? change : 'all');
+            if (!change) {
                 document.parseResult = await this.parseAsync(document.uri, text, cancellationToken);
                 (document.parseResult.value as Mutable<AstNode>).$document = document as LangiumDocument;
             }

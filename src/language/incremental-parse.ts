@@ -32,10 +32,17 @@ interface Composite extends CstNode {
     container?: Composite;
 }
 
-export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldText: string, newText: string, parser: LangiumParser): boolean {
-    if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) return false;
+/** What an incremental re-parse replaced: the linker relinks only what this can affect. */
+export interface StatementChange {
+    replaced: AstNode;
+    replacement: AstNode;
+}
+
+/** Re-parses the edited statement in place; returns what it replaced, or undefined when a full parse is needed. */
+export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldText: string, newText: string, parser: LangiumParser): StatementChange | undefined {
+    if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) return undefined;
     const rootCst = parseResult.value.$cstNode?.root as (Composite & { _text: string; fullText: string }) | undefined;
-    if (!rootCst || rootCst.fullText !== oldText) return false;
+    if (!rootCst || rootCst.fullText !== oldText) return undefined;
 
     // The changed region: old [start, oldEnd) became new [start, newEnd).
     let start = 0;
@@ -46,15 +53,15 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
     const oldEnd = oldText.length - suffix;
 
     const node = statementAround(rootCst, start, oldEnd);
-    if (!node) return false;
+    if (!node) return undefined;
     const oldCst = node.$cstNode as Composite;
     const nodeStart = oldCst.offset;
     const nodeEndOld = oldCst.end;
     const delta = newText.length - oldText.length;
     const sub = parser.parse<AstNode>(newText.slice(nodeStart, nodeEndOld + delta), { rule: node.$type });
-    if (sub.lexerErrors.length > 0 || sub.parserErrors.length > 0 || sub.value?.$type !== node.$type) return false;
+    if (sub.lexerErrors.length > 0 || sub.parserErrors.length > 0 || sub.value?.$type !== node.$type) return undefined;
     const subRoot = sub.value.$cstNode as Composite | undefined;
-    if (!subRoot || subRoot.content.length === 0) return false;
+    if (!subRoot || subRoot.content.length === 0) return undefined;
 
     const first = firstLeaf(oldCst)!;
     const lastOld = lastLeaf(oldCst)!;
@@ -110,7 +117,7 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
     replacement.$container = node.$container;
     replacement.$containerProperty = property;
     rootCst._text = newText;
-    return true;
+    return { replaced: node, replacement };
 }
 
 /** The innermost re-parseable statement whose text holds the whole changed region. */
