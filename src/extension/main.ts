@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SERVER_NODE_FLAGS } from '../language/server-node-flags.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -7,8 +8,7 @@ let client: LanguageClient | undefined;
 /** Starts the bundled language server over IPC for `.svcbp` files and sends it the `svcbp` settings. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
-    // A larger young generation: parsing allocates a lot of short-lived objects.
-    const execArgv = ['--max-semi-space-size=32'];
+    const execArgv = [...SERVER_NODE_FLAGS];
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } }

@@ -30,6 +30,8 @@ const KNOWN_ESCAPES = new Set(['"', '\\', 'n', 't']);
 function stringErrors(token: IToken): ILexingError[] {
     const errors: ILexingError[] = [];
     const image = token.image;
+    // The common case, a closed string without escapes, needs no walk.
+    if (image.length > 1 && image.endsWith('"') && !image.includes('\\')) return errors;
     for (let i = 1; i < image.length; i++) {
         const char = image[i];
         if (char === '"') return errors; // closed
