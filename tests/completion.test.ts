@@ -74,6 +74,15 @@ describe('completion', () => {
         expect(step).toMatchObject({ insertTextFormat: 2, insertText: 'step ${1:name} "${2:Title}" in ${3:phase}' });
     });
 
+    it('offers the whole-blueprint templates where a blueprint may start, and nowhere else', async () => {
+        const templates = ['blueprint (classic lanes)…', 'blueprint (actor lanes)…', 'blueprint (digital canvas with sections)…'];
+        const atTop = await complete('', {}, `${BASE.replace('<CURSOR>', '')}\n<CURSOR>`);
+        expect(labels(atTop)).toEqual(expect.arrayContaining(templates));
+        expect(atTop.find(i => i.label === templates[0])?.insertText).toMatch(/^\/\/ \$\{1:Service\}.*\nblueprint \$\{2:service\} "\$\{1:Service\}" \{/);
+        expect(labels(await complete(''))).not.toContain(templates[0]);
+        expect(labels(await complete('lane x "X" customer { step a in '))).not.toContain(templates[0]);
+    });
+
     it('offers the .svcbp files and folders inside an import, relative to the file', async () => {
         const others = { 'app/shared/people.svcbp': 'actor x', 'app/shared/notes.txt': 'x', 'app/other.svcbp': '' };
         const text = `import "<CURSOR>"\n${BASE.replace('<CURSOR>', '')}`;

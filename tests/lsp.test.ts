@@ -46,6 +46,7 @@ class Client {
 describe('the language server over stdio', () => {
     let client: Client;
     let dir: string;
+    let legend: { tokenTypes: string[]; tokenModifiers: string[] };
     const uri = (file: string) => pathToFileURL(join(dir, 'examples', file)).toString();
     const read = (file: string) => readFileSync(join(dir, 'examples', file), 'utf8');
 
@@ -61,6 +62,7 @@ describe('the language server over stdio', () => {
             capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }
         }) as { capabilities: Record<string, unknown> };
         expect(result.capabilities.textDocumentSync).toBeDefined();
+        legend = (result.capabilities.semanticTokensProvider as { legend: typeof legend }).legend;
         await client.connection.sendNotification('initialized', {});
     });
 
@@ -125,5 +127,44 @@ describe('the language server over stdio', () => {
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { svcbp: client.settings } });
         const after = await client.diagnostics(uri('idle.svcbp'), d => d.some(x => x.code === 'touchpoint-unused' && x.severity === 2));
         expect(after).toHaveLength(1);
+    });
+
+    it('colours names by what they declare or refer to (semantic tokens), keywords used as names included', async () => {
+        const text = 'blueprint b {\n  phase step\n  lane c customer { step phase in step }\n  touchpoint t in step\n  phase -> t\n}\n';
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('tokens.svcbp'), languageId: 'svcbp', version: 1, text } });
+        await client.diagnostics(uri('tokens.svcbp'), () => true);
+        const { data } = await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('tokens.svcbp') } }) as { data: number[] };
+        const lines = text.split('\n');
+        const tokens: string[] = [];
+        for (let i = 0, line = 0, character = 0; i < data.length; i += 5) {
+            line += data[i];
+            character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+            const modifiers = legend.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
+            tokens.push(`${lines[line].slice(character, character + data[i + 2])}:${legend.tokenTypes[data[i + 3]]}${modifiers.map(m => `.${m}`).join('')}`);
+        }
+        expect(tokens).toEqual([
+            'b:blueprint.declaration', 'step:phase.declaration', 'c:lane.declaration', 'phase:step.declaration', 'step:phase',
+            't:touchpoint.declaration', 'step:phase', 'phase:step', 't:touchpoint'
+        ]);
+    });
+
+    it('finds steps, phases and touchpoints of every file by name (workspace symbols), with their blueprint', async () => {
+        const symbols = await client.connection.sendRequest('workspace/symbol', { query: 'cook' }) as Array<{ name: string; containerName?: string; location: { uri: string; range: { start: { line: number } } } }>;
+        const cook = symbols.find(s => s.name === 'cook');
+        expect(cook).toMatchObject({ containerName: 'restaurant', location: { uri: uri('restaurant.svcbp') } });
+        expect(read('restaurant.svcbp').split('\n')[cook!.location.range.start.line]).toMatch(/step cook\b/);
+        const platform = await client.connection.sendRequest('workspace/symbol', { query: 'psp' }) as Array<{ name: string; location: { uri: string } }>;
+        expect(platform).toContainEqual(expect.objectContaining({ name: 'psp', location: expect.objectContaining({ uri: uri('common/platform.svcbp') }) }));
+    });
+
+    it('serves an untitled document (svcbp: New Blueprint…) like a file: problems and outline', async () => {
+        const untitled = 'untitled:Untitled-1';
+        const text = 'blueprint fresh "Fresh" {\n  phase one "One"\n  lane c "Customer" customer {\n    step s "Start" in one\n  }\n  s -> nowhere\n}\n';
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'svcbp', version: 1, text } });
+        const [broken] = await client.diagnostics(untitled, d => d.length > 0);
+        expect(broken).toMatchObject({ code: 'unresolved-reference', range: { start: { line: 5 } } });
+        const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: untitled } }) as Array<{ name: string; children?: Array<{ name: string }> }>;
+        expect(symbols.map(s => s.name)).toEqual(['fresh']);
+        expect(symbols[0].children?.map(c => c.name)).toEqual(['one', 'c']);
     });
 });

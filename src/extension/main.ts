@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerNewBlueprint } from './new-blueprint.js';
 import { SERVER_NODE_FLAGS } from '../language/server-node-flags.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -20,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         outputChannel
     };
     client = new LanguageClient('svcbp', 'Service Blueprint', serverOptions, clientOptions);
-    context.subscriptions.push(outputChannel);
+    context.subscriptions.push(outputChannel, registerNewBlueprint());
     await client.start();
 }
 

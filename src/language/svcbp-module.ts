@@ -23,6 +23,8 @@ import { SvcbpHoverProvider } from './lsp/hover-provider.js';
 import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
 import { SvcbpCodeActionProvider } from './lsp/code-action-provider.js';
 import { SvcbpRenameProvider } from './lsp/rename-provider.js';
+import { SvcbpWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
+import { SvcbpSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { SvcbpFormatter } from './lsp/formatter.js';
 import { SvcbpDocumentSymbolProvider, SvcbpNodeKindProvider } from './lsp/symbols.js';
 
@@ -65,7 +67,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         CodeActionProvider: () => new SvcbpCodeActionProvider(),
         RenameProvider: services => new SvcbpRenameProvider(services),
         Formatter: () => new SvcbpFormatter(),
-        DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services)
+        DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new SvcbpSemanticTokenProvider(services)
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
@@ -75,7 +78,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
 
 export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new SvcbpNodeKindProvider()
+        NodeKindProvider: () => new SvcbpNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new SvcbpWorkspaceSymbolProvider(services)
     },
     workspace: {
         DocumentBuilder: services => new SvcbpDocumentBuilder(services),

