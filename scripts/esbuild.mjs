@@ -1,7 +1,7 @@
 // Bundles the CLI (which also serves the language server), the VS Code extension and its server,
 // and the benchmark into out/ as CommonJS, with the Node 20 polyfill in front of everything.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const polyfills = readFileSync(new URL('./polyfills.cjs', import.meta.url), 'utf8');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -13,7 +13,7 @@ const common = {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    minify: !watch,
+    minify: !watch && !process.env.SVCBP_NO_MINIFY,
     logLevel: 'warning',
     define: { SVCBP_VERSION: JSON.stringify(version) },
     // A native module: loaded from node_modules at run time, never bundled.
@@ -24,5 +24,13 @@ await Promise.all([
     build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: `#!/usr/bin/env node\n${polyfills}` } }),
     build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] }),
     build({ ...common, entryPoints: ['src/language/server-main.ts'], outfile: 'out/server.cjs', banner: { js: polyfills } }),
+    // The preview page: a browser bundle (svg-pan-zoom inside); Mermaid is copied as it is and
+    // loaded only when a Journey or Flow view opens.
+    build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', external: [], entryPoints: ['webview/preview.ts'], outfile: 'out/webview/preview.js' }),
     build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false, external: [...common.external, 'playwright-core'] })
 ]);
+mkdirSync('out/webview', { recursive: true });
+copyFileSync('webview/preview.css', 'out/webview/preview.css');
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'out/webview/mermaid.min.js');
+// The HTML export inlines the pan/zoom library (the CLI reads it from node_modules).
+copyFileSync('node_modules/svg-pan-zoom/dist/svg-pan-zoom.min.js', 'out/webview/svg-pan-zoom.min.js');

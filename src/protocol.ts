@@ -2,7 +2,7 @@
  * The one protocol module: every message between the language server, the VS Code extension and
  * the preview webview is typed here, so the three sides cannot drift apart.
  */
-import type { ModelResult } from './model/types.js';
+import type { ModelResult, SourceRange } from './model/types.js';
 
 /** Server request `svcbp/model`: the blueprint models of a document, after its current build. */
 export const MODEL_REQUEST = 'svcbp/model';
@@ -14,3 +14,70 @@ export interface ModelRequestParams {
 
 /** The models, or null when the server does not know the document. */
 export type ModelRequestResult = ModelResult | null;
+
+// ── Server → extension: the model after each validated build ──────────────────────────────
+
+/** Client notification `svcbp/watchModels`: the documents whose models a preview shows. */
+export const WATCH_MODELS_NOTIFICATION = 'svcbp/watchModels';
+
+export interface WatchModelsParams {
+    uris: string[];
+}
+
+/** Server notification `svcbp/modelChanged`: a watched document was built and validated. */
+export const MODEL_CHANGED_NOTIFICATION = 'svcbp/modelChanged';
+
+export interface ModelChangedParams {
+    uri: string;
+    /** The text document version the model was built from. */
+    version: number;
+    result: ModelResult;
+    /** Number of error diagnostics in the document. */
+    errors: number;
+}
+
+// ── Extension ↔ preview webview ─────────────────────────────────────────────────────────
+
+export type PreviewView = 'blueprint' | 'journey' | 'flow';
+
+export interface PreviewSettings {
+    /** Rows to draw. */
+    emotion: boolean;
+    durations: boolean;
+    legend: boolean;
+}
+
+export type ExportFormat = 'svg' | 'png' | 'html' | 'markdown';
+
+/** What the webview keeps across redraws, hides and window reloads (webview state). */
+export interface PreviewState {
+    uri?: string;
+    locked?: boolean;
+    blueprint?: string;
+    view?: PreviewView;
+    zoom?: number;
+    pan?: { x: number; y: number };
+}
+
+export type ToWebview =
+    /** A new model of the previewed document. `fileName` is for the toolbar only. */
+    | { type: 'model'; uri: string; fileName: string; version: number; result: ModelResult; errors: number }
+    | { type: 'settings'; settings: PreviewSettings; defaultView: PreviewView; locked: boolean }
+    /** The editor's cursor moved in the previewed document (0-based, as in the model's ranges). */
+    | { type: 'cursor'; uri: string; line: number; character: number }
+    /** Show this blueprint (a `link` across files, or the code lens of one blueprint). */
+    | { type: 'showBlueprint'; blueprint: string }
+    /** Rasterise the current drawing and answer with an `exported` message (PNG export from a command). */
+    | { type: 'renderPng'; blueprint?: string };
+
+export type FromWebview =
+    | { type: 'ready' }
+    /** Reveal and select this range of the previewed document. */
+    | { type: 'reveal'; uri: string; range: SourceRange }
+    | { type: 'openProblems' }
+    /** Export the blueprint; PNG comes rasterised by the webview as a data: URL. */
+    | { type: 'export'; format: ExportFormat; blueprint: string; png?: string }
+    | { type: 'copySvg'; blueprint: string }
+    /** A `link` step to a blueprint in another file. */
+    | { type: 'openLink'; uri: string; blueprint: string }
+    | { type: 'state'; state: PreviewState };

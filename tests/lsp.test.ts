@@ -8,7 +8,7 @@ import {
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 import { CLI, tempProject } from './support/cli.js';
-import { MODEL_REQUEST, type ModelRequestResult } from '../src/protocol.js';
+import { MODEL_CHANGED_NOTIFICATION, MODEL_REQUEST, WATCH_MODELS_NOTIFICATION, type ModelChangedParams, type ModelRequestResult } from '../src/protocol.js';
 
 /** An editor stand-in: the real server process, spoken to over stdio JSON-RPC. */
 class Client {
@@ -166,5 +166,35 @@ describe('the language server over stdio', () => {
         const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: untitled } }) as Array<{ name: string; children?: Array<{ name: string }> }>;
         expect(symbols.map(s => s.name)).toEqual(['fresh']);
         expect(symbols[0].children?.map(c => c.name)).toEqual(['one', 'c']);
+    });
+
+    it('puts an "Open Preview" code lens above each blueprint, wired to the preview command', async () => {
+        const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('restaurant.svcbp') } }) as Array<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }>;
+        expect(lenses).toHaveLength(1);
+        expect(lenses[0].command).toEqual({ title: 'Open Preview', command: 'svcbp.openPreviewToSide', arguments: [uri('restaurant.svcbp'), 'restaurant'] });
+        expect(read('restaurant.svcbp').split('\n')[lenses[0].range.start.line]).toMatch(/^blueprint restaurant /);
+    });
+
+    it('pushes the blueprint model of a watched document after each build (svcbp/watchModels → svcbp/modelChanged)', async () => {
+        const pushed: ModelChangedParams[] = [];
+        client.connection.onNotification(MODEL_CHANGED_NOTIFICATION, (params: ModelChangedParams) => { pushed.push(params); });
+        const target = uri('restaurant-actors.svcbp');
+        const text = read('restaurant-actors.svcbp');
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: target, languageId: 'svcbp', version: 1, text } });
+        await client.diagnostics(target, () => true);
+        await client.connection.sendNotification(WATCH_MODELS_NOTIFICATION, { uris: [target] });
+        await expect.poll(() => pushed.length).toBeGreaterThan(0);
+        expect(pushed[0]).toMatchObject({ uri: target, version: 1, errors: 0 });
+        const edited = text.replace(/(\n\s*step \w+ "[^"]*" in \w+\n)/, '$1    step fresh "A new step" in nowhere\n');
+        expect(edited).not.toBe(text);
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: target, version: 2 }, contentChanges: [{ text: edited }] });
+        await expect.poll(() => pushed.at(-1)?.version).toBe(2);
+        expect(pushed.at(-1)!.errors).toBe(1);
+        expect(pushed.at(-1)!.result.blueprints[0].omitted).toContainEqual(expect.objectContaining({ kind: 'step', id: 'fresh' }));
+        // Not watched any more: no more models.
+        await client.connection.sendNotification(WATCH_MODELS_NOTIFICATION, { uris: [] });
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: target, version: 3 }, contentChanges: [{ text }] });
+        await client.diagnostics(target, d => d.length === 0);
+        expect(pushed.at(-1)!.version).toBe(2);
     });
 });

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerNewBlueprint } from './new-blueprint.js';
+import { PreviewManager } from './preview/preview-manager.js';
 import { SERVER_NODE_FLAGS } from '../language/server-node-flags.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server over IPC for `.svcbp` files and sends it the `svcbp` settings. */
+/** Starts the bundled language server over IPC for `.svcbp` files, and the preview beside the editor. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
     const execArgv = [...SERVER_NODE_FLAGS];
@@ -21,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         outputChannel
     };
     client = new LanguageClient('svcbp', 'Service Blueprint', serverOptions, clientOptions);
-    context.subscriptions.push(outputChannel, registerNewBlueprint());
+    context.subscriptions.push(outputChannel, registerNewBlueprint(), new PreviewManager(context, client));
     await client.start();
 }
 

@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createSvcbpServices } from './svcbp-module.js';
 import { watchCheckSettings } from './server-settings.js';
 import { registerModelRequest } from './model-request.js';
+import { registerModelPush } from './model-push.js';
 
 /** Starts the language server on the connection given by the command line (stdio, IPC, …). */
 export function startServer(): void {
@@ -11,5 +12,6 @@ export function startServer(): void {
     const { shared, Svcbp } = createSvcbpServices({ connection, ...NodeFileSystem });
     watchCheckSettings(shared, Svcbp);
     registerModelRequest(shared);
+    registerModelPush(shared);
     startLanguageServer(shared);
 }

@@ -1,3 +1,4 @@
+import { SvcbpCodeLensProvider } from './lsp/code-lens.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -68,7 +69,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         RenameProvider: services => new SvcbpRenameProvider(services),
         Formatter: () => new SvcbpFormatter(),
         DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services),
-        SemanticTokenProvider: services => new SvcbpSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new SvcbpSemanticTokenProvider(services),
+        CodeLensProvider: () => new SvcbpCodeLensProvider()
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /**
  * A user at the VS Code workbench: keyboard first, as a user who knows the shortcuts works.
@@ -21,6 +21,23 @@ export class Workbench {
         return this.page.locator('.quick-input-widget input');
     }
 
+    /** The svcbp preview's page: the webview's outer frame, then VS Code's active frame inside it. */
+    get preview(): FrameLocator {
+        return this.page.frameLocator('iframe.webview.ready[src*="extensionId=svcbp.svcbp"]').frameLocator('iframe#active-frame');
+    }
+
+    /** The preview's page as a Frame, to run code in it (timestamps for the latency benchmark). */
+    async previewFrame(): Promise<Frame> {
+        const outer = await this.page.locator('iframe.webview.ready[src*="extensionId=svcbp.svcbp"]').elementHandle();
+        const inner = await (await outer!.contentFrame())!.locator('iframe#active-frame').elementHandle();
+        return (await inner!.contentFrame())!;
+    }
+
+    /** The editor's cursor and selection as the status bar shows them ("Ln 12, Col 5 (20 selected)"). */
+    async cursorStatus(): Promise<string> {
+        return (await this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText()).trim();
+    }
+
     async ready(): Promise<void> {
         await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         // The explorer shows the folder once the workbench has restored.
@@ -37,7 +54,8 @@ export class Workbench {
     async openFile(name: string): Promise<void> {
         await this.page.keyboard.press('Control+p');
         await this.quickInput.fill(name);
-        await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        // The list first shows recently opened files: wait until the file asked for is the one picked.
+        await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
         await this.page.keyboard.press('Enter');
         await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).waitFor();
         await this.editor.locator('.view-lines').waitFor();

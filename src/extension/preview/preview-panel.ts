@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FromWebview, ModelChangedParams, PreviewState, ToWebview } from '../../protocol.js';
+import { previewHtml } from './preview-html.js';
+import { previewConfiguration } from './settings.js';
+
+export const PREVIEW_VIEW_TYPE = 'svcbp.preview';
+
+/** What the panel asks of the rest of the extension. */
+export interface PreviewHost {
+    /** The preview now shows another document: the server should push its models. */
+    watch(uri: string | undefined): void;
+    handle(panel: PreviewPanel, message: FromWebview): void;
+}
+
+/**
+ * One webview panel showing one `.svcbp` document. Models arrive from the server (after each
+ * validated build), are debounced and forwarded; the page draws them.
+ */
+export class PreviewPanel implements vscode.Disposable {
+    uri: vscode.Uri | undefined;
+    locked = false;
+    private ready = false;
+    private latest: ModelChangedParams | undefined;
+    private timer: NodeJS.Timeout | undefined;
+    private lastSent = 0;
+    private readonly queue: ToWebview[] = [];
+    private readonly disposables: vscode.Disposable[] = [];
+    readonly disposed = new vscode.EventEmitter<void>();
+
+    constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly host: PreviewHost, state?: PreviewState) {
+        const root = vscode.Uri.joinPath(context.extensionUri, 'out', 'webview');
+        panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+        const asUri = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
+        panel.webview.html = previewHtml({
+            cspSource: panel.webview.cspSource, nonce: randomBytes(16).toString('base64'),
+            scriptUri: asUri('preview.js'), styleUri: asUri('preview.css'), mermaidUri: asUri('mermaid.min.js')
+        });
+        panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'assets', 'icons', 'svcbp.svg');
+        this.locked = Boolean(state?.locked);
+        this.disposables.push(
+            panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+            panel.onDidDispose(() => this.dispose())
+        );
+        if (state?.uri) this.show(vscode.Uri.parse(state.uri));
+    }
+
+    /** Shows a document (the server is asked for its models). */
+    show(uri: vscode.Uri): void {
+        if (this.uri?.toString() !== uri.toString()) {
+            this.uri = uri;
+            this.latest = undefined;
+            this.host.watch(uri.toString());
+        }
+        this.updateTitle();
+    }
+
+    /**
+     * A new model from the server. The first after a pause goes to the page at once; while
+     * models keep coming, at most one per `svcbp.preview.debounce` ms (the latest) follows.
+     */
+    modelChanged(params: ModelChangedParams): void {
+        if (params.uri !== this.uri?.toString()) return;
+        if (this.latest && params.version < this.latest.version) return;
+        this.latest = params;
+        if (this.timer) return; // the trailing send will take the latest
+        const { debounce } = previewConfiguration();
+        const wait = this.lastSent + debounce - Date.now();
+        if (wait <= 0) this.sendLatest();
+        else this.timer = setTimeout(() => this.sendLatest(), wait);
+    }
+
+    private sendLatest(): void {
+        this.timer = undefined;
+        const params = this.latest;
+        if (!params || params.uri !== this.uri?.toString()) return;
+        this.lastSent = Date.now();
+        this.post({ type: 'model', uri: params.uri, fileName: path.posix.basename(vscode.Uri.parse(params.uri).path), version: params.version, result: params.result, errors: params.errors });
+    }
+
+    sendSettings(): void {
+        const { settings, defaultView } = previewConfiguration();
+        this.post({ type: 'settings', settings, defaultView, locked: this.locked });
+    }
+
+    post(message: ToWebview): void {
+        if (this.ready) void this.panel.webview.postMessage(message);
+        else this.queue.push(message);
+    }
+
+    private receive(message: FromWebview): void {
+        if (message.type === 'ready') {
+            this.ready = true;
+            this.sendSettings();
+            for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
+            if (this.latest && !this.timer) this.sendLatest();
+            return;
+        }
+        if (message.type === 'state') {
+            this.locked = Boolean(message.state.locked);
+            this.updateTitle();
+            return;
+        }
+        this.host.handle(this, message);
+    }
+
+    setLocked(locked: boolean): void {
+        this.locked = locked;
+        this.sendSettings();
+        this.updateTitle();
+    }
+
+    private updateTitle(): void {
+        const name = this.uri ? path.posix.basename(this.uri.path) : 'Blueprint';
+        this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.disposed.fire();
+        this.disposed.dispose();
+        for (const disposable of this.disposables.splice(0)) disposable.dispose();
+        this.panel.dispose();
+    }
+}

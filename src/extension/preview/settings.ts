@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { PreviewSettings, PreviewView } from '../../protocol.js';
+
+export interface PreviewConfiguration {
+    settings: PreviewSettings;
+    defaultView: PreviewView;
+    /** Milliseconds between the last model and the redraw. */
+    debounce: number;
+}
+
+/** The `svcbp.preview.*` settings (documented in package.json). */
+export function previewConfiguration(): PreviewConfiguration {
+    const config = vscode.workspace.getConfiguration('svcbp.preview');
+    return {
+        settings: {
+            emotion: config.get('showEmotion', true),
+            durations: config.get('showDurations', true),
+            legend: config.get('showLegend', true)
+        },
+        defaultView: config.get<PreviewView>('defaultView', 'blueprint'),
+        debounce: Math.max(0, config.get('debounce', 30))
+    };
+}

@@ -1,0 +1,301 @@
+/**
+ * The preview page: draws the blueprint model the extension sends, and turns what the user does
+ * (click, hover, zoom, the toolbar) into messages back. It never parses source text; everything
+ * it shows comes from the model and is treated as untrusted text.
+ */
+import type { BlueprintModel, ModelResult } from '../src/model/types.js';
+import type { PreviewSettings, PreviewState, PreviewView, ToWebview } from '../src/protocol.js';
+import { renderSvg } from '../src/render/index.js';
+import { host } from './vscode-api.js';
+import { themeCss } from './theme-css.js';
+import { adoptStyle, adoptSvg } from './svg-dom.js';
+import { contains, extent, parseRange } from './ranges.js';
+import { Zoom, type ZoomState } from './zoom.js';
+import { traceFlow } from './trace.js';
+import { showTooltip, tooltipLines } from './tooltip.js';
+import { rasterise } from './rasterise.js';
+import { showMermaid } from './mermaid-view.js';
+
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const stage = $<HTMLDivElement>('stage');
+const mermaidStage = $<HTMLDivElement>('mermaid-stage');
+const banner = $<HTMLButtonElement>('banner');
+const empty = $<HTMLDivElement>('empty');
+const tooltip = $<HTMLDivElement>('tooltip');
+const selector = $<HTMLSelectElement>('blueprint');
+const back = $<HTMLButtonElement>('back');
+const lock = $<HTMLButtonElement>('lock');
+const fileLabel = $<HTMLSpanElement>('file');
+
+adoptStyle(themeCss(), nonce);
+
+let state: PreviewState = host.getState() ?? {};
+let settings: PreviewSettings = { emotion: true, durations: true, legend: true };
+let current: { uri: string; fileName: string; result: ModelResult; errors: number } | undefined;
+/** The last drawable version of each blueprint of the current file. */
+let lastGood = new Map<string, BlueprintModel>();
+/** The blueprint on screen and whether it is an older, valid version. */
+let shown: { model: BlueprintModel; stale: boolean } | undefined;
+let selected: string | undefined;
+let cursor: { line: number; character: number } | undefined;
+/** Blueprints visited through `link` steps, for Back. */
+const history: string[] = [];
+
+const zoom = new Zoom(stage, view => save({ zoom: view.zoom, pan: view.pan }));
+
+function save(patch: Partial<PreviewState>): void {
+    state = { ...state, ...patch };
+    host.setState(state);
+    host.postMessage({ type: 'state', state });
+}
+
+// ── Messages from the extension ──────────────────────────────────────────────────────────
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+    const message = event.data;
+    switch (message.type) {
+        case 'model':
+            if (current?.uri !== message.uri) {
+                lastGood = new Map();
+                history.length = 0;
+                selected = undefined;
+                if (state.uri !== message.uri) save({ uri: message.uri, blueprint: undefined, zoom: undefined, pan: undefined });
+            }
+            current = message;
+            scheduleUpdate();
+            break;
+        case 'settings':
+            settings = message.settings;
+            if (!state.view) state.view = message.defaultView;
+            state.locked = message.locked;
+            update();
+            break;
+        case 'cursor':
+            if (message.uri === current?.uri) {
+                cursor = message;
+                highlightCursor(true);
+            }
+            break;
+        case 'showBlueprint':
+            choose(message.blueprint);
+            break;
+        case 'renderPng':
+            void exportAs('png', message.blueprint);
+            break;
+    }
+});
+
+// ── Drawing ─────────────────────────────────────────────────────────────────────────────
+
+/** Every id the selector offers: drawable blueprints and those a syntax error keeps from building. */
+function blueprintIds(result: ModelResult): string[] {
+    return [...result.blueprints.map(b => b.id), ...result.unbuilt.map(u => u.id).filter(id => !result.blueprints.some(b => b.id === id))];
+}
+
+let updateScheduled = false;
+
+/** Models can arrive faster than a large drawing is made: draw only the latest, once per frame. */
+function scheduleUpdate(): void {
+    if (updateScheduled) return;
+    updateScheduled = true;
+    requestAnimationFrame(() => {
+        updateScheduled = false;
+        update();
+    });
+}
+
+function update(): void {
+    lock.setAttribute('aria-pressed', String(Boolean(state.locked)));
+    lock.textContent = state.locked ? 'Locked' : 'Lock';
+    for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === (state.view ?? 'blueprint')));
+    if (!current) return;
+    fileLabel.textContent = current.fileName;
+    const ids = blueprintIds(current.result);
+    const id = state.blueprint && (ids.includes(state.blueprint) || lastGood.has(state.blueprint)) ? state.blueprint : ids[0];
+    selector.replaceChildren(...ids.map(value => {
+        const option = document.createElement('option');
+        option.value = value;
+        option.textContent = current!.result.blueprints.find(b => b.id === value)?.title ?? value;
+        return option;
+    }));
+    selector.hidden = ids.length < 2;
+    if (id) selector.value = id;
+    back.hidden = history.length === 0;
+
+    const fresh = current.result.blueprints.find(b => b.id === id);
+    if (fresh) lastGood.set(fresh.id, fresh);
+    const model = fresh ?? (id ? lastGood.get(id) : undefined);
+    shown = model && { model, stale: !fresh };
+    showBanner(current.errors, shown);
+    empty.hidden = Boolean(model);
+    if (!model) {
+        empty.textContent = ids.length === 0 && current.errors === 0 ? 'This file has no blueprint yet.' : 'Nothing to draw yet: fix the errors in the file.';
+        stage.replaceChildren();
+        zoom.detach();
+        drawnKey = '';
+        return;
+    }
+    if (state.view && state.view !== 'blueprint') {
+        stage.hidden = true;
+        mermaidStage.hidden = false;
+        void showMermaid(mermaidStage, state.view, model, nonce);
+        return;
+    }
+    stage.hidden = false;
+    mermaidStage.hidden = true;
+    draw(model, shown!.stale);
+}
+
+function showBanner(errors: number, on: typeof shown): void {
+    const omitted = on && !on.stale ? on.model.omitted.length : 0;
+    const count = `${errors} error${errors === 1 ? '' : 's'}`;
+    banner.hidden = errors === 0;
+    banner.textContent = on?.stale
+        ? `${count} — showing the last valid version`
+        : omitted > 0 ? `${count} — ${omitted} element${omitted === 1 ? '' : 's'} left out of the drawing` : count;
+}
+
+/** What the last drawing was made of; the same again is not drawn again (typing inside a line). */
+let drawnKey = '';
+
+function draw(model: BlueprintModel, stale: boolean): void {
+    // `omitted` only feeds the banner; the ranges in it move with every keystroke.
+    const key = JSON.stringify([settings, stale, { ...model, omitted: undefined }]);
+    if (key === drawnKey && stage.querySelector('svg')) return;
+    drawnKey = key;
+    const view: ZoomState | undefined = state.zoom !== undefined && state.pan ? { zoom: state.zoom, pan: state.pan } : undefined;
+    const svg = adoptSvg(renderSvg(model, { theme: 'light', ...settings }), nonce);
+    // Our own tooltip replaces the SVG's <title> hover text on cards and touchpoints.
+    for (const title of svg.querySelectorAll('[data-kind="step"] title, [data-kind="touchpoint"] title')) title.remove();
+    svg.classList.toggle('stale', stale);
+    zoom.show(stage, svg, view);
+    if (selected) select(selected, false);
+    highlightCursor(false);
+}
+
+function choose(id: string, remember = false): void {
+    const from = state.blueprint ?? shown?.model.id;
+    if (remember && from) history.push(from);
+    save({ blueprint: id, zoom: undefined, pan: undefined });
+    selected = undefined;
+    zoom.detach();
+    stage.replaceChildren();
+    drawnKey = '';
+    update();
+}
+
+// ── Interaction ─────────────────────────────────────────────────────────────────────────
+
+const svgElement = () => stage.querySelector('svg');
+
+function highlightCursor(scroll: boolean): void {
+    const svg = svgElement();
+    if (!svg || !cursor) return;
+    let best: { element: Element; size: number } | undefined;
+    for (const element of svg.querySelectorAll('[data-range][data-kind]')) {
+        const range = parseRange(element.getAttribute('data-range'));
+        if (!range || !contains(range, cursor)) continue;
+        const size = extent(range);
+        if (!best || size < best.size) best = { element, size };
+    }
+    for (const old of svg.querySelectorAll('.at-cursor')) old.classList.remove('at-cursor');
+    if (!best) return;
+    best.element.classList.add('at-cursor');
+    if (scroll) zoom.reveal(best.element.getBoundingClientRect());
+}
+
+/** Selects a step or touchpoint and lights up the flow into it and out of it. */
+function select(id: string | undefined, toggle = true): void {
+    const svg = svgElement();
+    if (!svg || !shown) return;
+    selected = toggle && selected === id ? undefined : id;
+    for (const old of svg.querySelectorAll('.selected, .traced, .trace-up, .trace-down')) old.classList.remove('selected', 'traced', 'trace-up', 'trace-down');
+    svg.classList.toggle('tracing', Boolean(selected));
+    if (!selected) return;
+    const trace = traceFlow(shown.model.arrows, selected);
+    for (const element of svg.querySelectorAll('[data-kind="step"], [data-kind="touchpoint"]')) {
+        const elementId = element.getAttribute('data-id') ?? '';
+        if (elementId === selected) element.classList.add('selected');
+        else if (trace.elements.has(elementId)) element.classList.add('traced');
+    }
+    for (const arrow of svg.querySelectorAll('[data-kind="arrow"]')) {
+        const arrowId = arrow.getAttribute('data-id') ?? '';
+        if (trace.upstream.has(arrowId)) arrow.classList.add('trace-up');
+        if (trace.downstream.has(arrowId)) arrow.classList.add('trace-down');
+    }
+}
+
+let pressed: { x: number; y: number } | undefined;
+stage.addEventListener('pointerdown', event => { pressed = { x: event.clientX, y: event.clientY }; });
+stage.addEventListener('click', event => {
+    // A drag pans; only a click (the pointer barely moved) reveals.
+    if (pressed && Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > 4) return;
+    const target = event.target as Element;
+    const element = target.closest('[data-kind][data-range]');
+    if (!element || !current || !shown) {
+        select(undefined);
+        return;
+    }
+    const kind = element.getAttribute('data-kind');
+    const id = element.getAttribute('data-id') ?? '';
+    if (kind === 'step' && target.closest('.marker-link')) {
+        const link = shown.model.lanes.flatMap(l => l.steps).find(s => s.id === id)?.link;
+        if (link && (!link.uri || link.uri === current.uri)) return choose(link.blueprint, true);
+        if (link?.uri) return host.postMessage({ type: 'openLink', uri: link.uri, blueprint: link.blueprint });
+    }
+    const range = parseRange(element.getAttribute('data-range'));
+    if (range) host.postMessage({ type: 'reveal', uri: current.uri, range });
+    if (kind === 'step' || kind === 'touchpoint') select(id);
+});
+
+stage.addEventListener('mouseover', event => {
+    const element = (event.target as Element).closest('[data-kind="step"], [data-kind="touchpoint"]');
+    const lines = element && shown && tooltipLines(shown.model, element.getAttribute('data-kind')!, element.getAttribute('data-id') ?? '');
+    if (lines) showTooltip(tooltip, lines, event.clientX, event.clientY);
+    else tooltip.hidden = true;
+});
+stage.addEventListener('mouseleave', () => { tooltip.hidden = true; });
+window.addEventListener('keydown', event => { if (event.key === 'Escape') select(undefined); });
+window.addEventListener('resize', () => zoom.resize());
+
+// ── Toolbar ─────────────────────────────────────────────────────────────────────────────
+
+banner.addEventListener('click', () => host.postMessage({ type: 'openProblems' }));
+selector.addEventListener('change', () => choose(selector.value));
+back.addEventListener('click', () => {
+    const previous = history.pop();
+    if (previous) choose(previous);
+});
+lock.addEventListener('click', () => {
+    save({ locked: !state.locked });
+    update();
+});
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')) {
+    button.addEventListener('click', () => {
+        save({ view: button.dataset.view as PreviewView });
+        update();
+    });
+}
+const actions: Record<string, () => void> = {
+    'zoom-in': () => zoom.zoomIn(),
+    'zoom-out': () => zoom.zoomOut(),
+    'fit-width': () => zoom.fitWidth(),
+    'fit-page': () => zoom.fitPage(),
+    'reset': () => zoom.reset(),
+    'export-svg': () => void exportAs('svg'),
+    'export-png': () => void exportAs('png'),
+    'export-html': () => void exportAs('html'),
+    'export-markdown': () => void exportAs('markdown'),
+    'copy-svg': () => shown && host.postMessage({ type: 'copySvg', blueprint: shown.model.id })
+};
+for (const [id, action] of Object.entries(actions)) $(id).addEventListener('click', action);
+
+async function exportAs(format: 'svg' | 'png' | 'html' | 'markdown', blueprint?: string): Promise<void> {
+    const model = blueprint ? lastGood.get(blueprint) ?? shown?.model : shown?.model;
+    if (!model) return;
+    const png = format === 'png' ? await rasterise(renderSvg(model, { theme: 'light', embedColours: true, ...settings })) : undefined;
+    host.postMessage({ type: 'export', format, blueprint: model.id, png });
+}
+
+host.postMessage({ type: 'ready' });

@@ -1,0 +1,38 @@
+/**
+ * Turns SVG text into an element of this page. The text is parsed as XML (no script runs while
+ * parsing, and the page's CSP forbids inline scripts anyway); its stylesheets move into style
+ * elements carrying the page's nonce, because the CSP allows no other inline styles.
+ */
+export function adoptSvg(text: string, nonce: string): SVGSVGElement {
+    // Taken out before parsing: even the parser's inert document reports a nonce-less <style> to the CSP.
+    const withoutStyles = text.replace(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g, (_, css: string) => {
+        adoptStyle(decodeEntities(css), nonce);
+        return '';
+    });
+    const parsed = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
+    const root = parsed.documentElement;
+    if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
+        throw new Error('The drawing could not be read as SVG.');
+    }
+    for (const style of Array.from(root.getElementsByTagName('style'))) style.remove();
+    // Nothing executable can come in: the renderer writes none, and this makes sure.
+    for (const script of Array.from(root.getElementsByTagName('script'))) script.remove();
+    return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+/** The XML escapes a stylesheet in SVG text may use (`&gt;` in a child selector). */
+function decodeEntities(css: string): string {
+    return css.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+}
+
+const adopted = new Set<string>();
+
+/** Adds a stylesheet once, in a <style> element with the page's nonce. */
+export function adoptStyle(css: string, nonce: string): void {
+    if (adopted.has(css)) return;
+    adopted.add(css);
+    const element = document.createElement('style');
+    element.nonce = nonce;
+    element.textContent = css;
+    document.head.append(element);
+}
