@@ -72,6 +72,8 @@ export type ToWebview =
 
 export type FromWebview =
     | { type: 'ready' }
+    /** The page has handled a model (drawn it, or found nothing to redraw): the next may come. */
+    | { type: 'drawn'; version: number }
     /** Reveal and select this range of the previewed document. */
     | { type: 'reveal'; uri: string; range: SourceRange }
     | { type: 'openProblems' }

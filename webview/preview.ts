@@ -32,7 +32,7 @@ adoptStyle(themeCss(), nonce);
 
 let state: PreviewState = host.getState() ?? {};
 let settings: PreviewSettings = { emotion: true, durations: true, legend: true };
-let current: { uri: string; fileName: string; result: ModelResult; errors: number } | undefined;
+let current: { uri: string; fileName: string; version: number; result: ModelResult; errors: number } | undefined;
 /** The last drawable version of each blueprint of the current file. */
 let lastGood = new Map<string, BlueprintModel>();
 /** The blueprint on screen and whether it is an older, valid version. */
@@ -102,6 +102,7 @@ function scheduleUpdate(): void {
     requestAnimationFrame(() => {
         updateScheduled = false;
         update();
+        if (current) host.postMessage({ type: 'drawn', version: current.version });
     });
 }
 

@@ -13,6 +13,8 @@ export interface ZoomState {
  */
 export class Zoom {
     private instance: SvgPanZoom.Instance | undefined;
+    /** The drawing's size as written by the renderer, to measure it again only when it changes. */
+    private size = '';
 
     constructor(private readonly stage: HTMLElement, private readonly onChange: (state: ZoomState) => void) {
         stage.addEventListener('wheel', event => {
@@ -43,14 +45,17 @@ export class Zoom {
         current.querySelector(':scope > defs')?.replaceWith(...Array.from(svg.children).filter(child => child.localName === 'defs'));
         viewport.replaceChildren(...Array.from(svg.childNodes).filter(child => child.nodeName !== 'defs'));
         current.setAttribute('class', svg.getAttribute('class') ?? '');
-        // The drawing may have grown or shrunk: fit and fit-width measure it again.
-        this.instance.updateBBox();
+        // The drawing grew or shrank: fit and fit-width measure it again (a layout of the whole drawing).
+        const size = `${svg.getAttribute('width')}x${svg.getAttribute('height')}`;
+        if (size !== this.size) this.instance.updateBBox();
+        this.size = size;
         return current;
     }
 
     /** Takes over a freshly drawn SVG; `previous` restores the view, else the drawing fits the width. */
     private attach(svg: SVGSVGElement, previous: ZoomState | undefined): void {
         this.instance?.destroy();
+        this.size = `${svg.getAttribute('width')}x${svg.getAttribute('height')}`;
         // Set through CSSOM: svg-pan-zoom would otherwise write a style attribute, which the CSP forbids.
         svg.style.overflow = 'hidden';
         svg.setAttribute('width', '100%');

@@ -25,6 +25,10 @@ export class PreviewPanel implements vscode.Disposable {
     private latest: ModelChangedParams | undefined;
     private timer: NodeJS.Timeout | undefined;
     private lastSent = 0;
+    /** The model last posted, and whether the page is still handling it. */
+    private sent: ModelChangedParams | undefined;
+    private inFlight = false;
+    private inFlightTimer: NodeJS.Timeout | undefined;
     private readonly queue: ToWebview[] = [];
     private readonly disposables: vscode.Disposable[] = [];
     readonly disposed = new vscode.EventEmitter<void>();
@@ -57,26 +61,42 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     /**
-     * A new model from the server. The first after a pause goes to the page at once; while
-     * models keep coming, at most one per `svcbp.preview.debounce` ms (the latest) follows.
+     * A new model from the server. It goes to the page when the page has handled the previous
+     * one (a large drawing takes longer than a keystroke) and, while models keep coming, at most
+     * one per `svcbp.preview.debounce` ms; always the latest.
      */
     modelChanged(params: ModelChangedParams): void {
         if (params.uri !== this.uri?.toString()) return;
-        if (this.latest && params.version < this.latest.version) return;
+        if (this.latest && params.uri === this.latest.uri && params.version < this.latest.version) return;
         this.latest = params;
-        if (this.timer) return; // the trailing send will take the latest
-        const { debounce } = previewConfiguration();
-        const wait = this.lastSent + debounce - Date.now();
-        if (wait <= 0) this.sendLatest();
-        else this.timer = setTimeout(() => this.sendLatest(), wait);
+        this.pump();
     }
 
-    private sendLatest(): void {
-        this.timer = undefined;
+    private pump(): void {
+        if (this.timer || this.inFlight || !this.latest || this.latest === this.sent) return;
+        const wait = this.lastSent + previewConfiguration().debounce - Date.now();
+        if (wait > 0) {
+            this.timer = setTimeout(() => {
+                this.timer = undefined;
+                this.pump();
+            }, wait);
+            return;
+        }
         const params = this.latest;
-        if (!params || params.uri !== this.uri?.toString()) return;
+        if (params.uri !== this.uri?.toString()) return;
+        this.sent = params;
+        this.inFlight = true;
         this.lastSent = Date.now();
         this.post({ type: 'model', uri: params.uri, fileName: path.posix.basename(vscode.Uri.parse(params.uri).path), version: params.version, result: params.result, errors: params.errors });
+        // A page that never answers (hidden, reloading) must not stop the flow for good.
+        clearTimeout(this.inFlightTimer);
+        this.inFlightTimer = setTimeout(() => this.handled(), 5000);
+    }
+
+    private handled(): void {
+        clearTimeout(this.inFlightTimer);
+        this.inFlight = false;
+        this.pump();
     }
 
     sendSettings(): void {
@@ -94,7 +114,13 @@ export class PreviewPanel implements vscode.Disposable {
             this.ready = true;
             this.sendSettings();
             for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
-            if (this.latest && !this.timer) this.sendLatest();
+            this.inFlight = false;
+            this.sent = undefined;
+            this.pump();
+            return;
+        }
+        if (message.type === 'drawn') {
+            this.handled();
             return;
         }
         if (message.type === 'state') {
@@ -118,6 +144,7 @@ export class PreviewPanel implements vscode.Disposable {
 
     dispose(): void {
         clearTimeout(this.timer);
+        clearTimeout(this.inFlightTimer);
         this.timer = undefined;
         this.disposed.fire();
         this.disposed.dispose();
