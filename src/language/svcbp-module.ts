@@ -1,3 +1,4 @@
+import { SvcbpDefinitionProvider } from './lsp/definition-provider.js';
 import { SvcbpCodeLensProvider } from './lsp/code-lens.js';
 import { inject, type Module } from 'langium';
 import {
@@ -70,7 +71,8 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         Formatter: () => new SvcbpFormatter(),
         DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services),
         SemanticTokenProvider: services => new SvcbpSemanticTokenProvider(services),
-        CodeLensProvider: () => new SvcbpCodeLensProvider()
+        CodeLensProvider: () => new SvcbpCodeLensProvider(),
+        DefinitionProvider: services => new SvcbpDefinitionProvider(services)
     },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
