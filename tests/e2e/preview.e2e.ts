@@ -113,4 +113,26 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         expect(onDisk()).toBe(source);
         await workbench.screenshot('exported');
     });
+
+    it('stays on a locked file when another editor becomes active, and follows again when unlocked', async () => {
+        await workbench.preview.locator('#lock').click();
+        await workbench.page.locator('.tabs-container .tab', { hasText: '[Locked] Preview restaurant.svcbp' }).waitFor();
+        await workbench.focusEditor(); // files open in the editor's group, beside the preview
+        await workbench.openFile('grocery-canvas.svcbp');
+        await workbench.page.waitForTimeout(1000);
+        expect(await workbench.preview.locator('#file').textContent()).toBe('restaurant.svcbp');
+        await workbench.screenshot('locked');
+        await workbench.preview.locator('#lock').click();
+        await workbench.focusEditor();
+        await workbench.openFile('restaurant-actors.svcbp');
+        await workbench.preview.locator('#file', { hasText: 'restaurant-actors.svcbp' }).waitFor();
+    });
+
+    it('comes back after a window reload', async () => {
+        await workbench.page.reload();
+        await workbench.ready();
+        await workbench.preview.locator('#stage svg [data-kind="step"]').first().waitFor({ timeout: 60_000 });
+        expect(await workbench.preview.locator('#file').textContent()).toBe('restaurant-actors.svcbp');
+        await workbench.screenshot('restored-after-reload');
+    });
 });
