@@ -35,10 +35,9 @@ if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   "dependencies": { "code-server": "$CODE_SERVER_VERSION" },
   "allowScripts": { "code-server": true, "argon2": true } }
 JSON
-    # Under `npm run`, the outer npm's Node (20) is in npm_node_execpath and NODE, and npm puts
-    # it first on the PATH of install scripts: point both at Node 24 (code-server's postinstall checks).
-    (cd "$CS_DIR" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-        npm_node_execpath="$NODE_DIR/bin/node" NODE="$NODE_DIR/bin/node" \
+    # Under `npm run`, the outer npm (on Node 20) leaves its user agent in the environment, and the
+    # inner npm takes it as configuration; code-server's postinstall reads the Node version from it.
+    (cd "$CS_DIR" && unset npm_config_user_agent npm_node_execpath NODE && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
         npm install --no-audit --no-fund --loglevel=error)
 fi
 echo "code-server $CODE_SERVER_VERSION on Node $NODE_VERSION ready in $ROOT"
