@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { CodeServer, ROOT } from './support/code-server.js';
-import { Workbench } from './support/workbench.js';
-
-const VSIX = join(ROOT, 'out/svcbp.vsix');
-const SCREENSHOTS = join(ROOT, 'out/e2e-screenshots/editing');
+import { ROOT, type CodeServer } from './support/code-server.js';
+import { endSession, startSession, type Session } from './support/session.js';
+import type { Workbench } from './support/workbench.js';
 
 /** 1-based line and column of the first `needle` in a text, `at` characters into it. */
 function position(text: string, needle: string, at = 0): [number, number] {
@@ -18,21 +14,15 @@ function position(text: string, needle: string, at = 0): [number, number] {
 }
 
 describe('editing .svcbp in a real VS Code (code-server, the packaged .vsix)', () => {
+    let session: Session;
     let server: CodeServer;
-    let browser: Browser;
     let workbench: Workbench;
     const file = () => join(server.workspace, 'restaurant.svcbp');
     const onDisk = () => readFileSync(file(), 'utf8');
 
     beforeAll(async () => {
-        if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: npm run test:e2e packages it first`);
-        server = await CodeServer.start(VSIX, join(ROOT, 'examples'));
-        browser = await launchChromium();
-        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-        workbench = new Workbench(page, SCREENSHOTS);
-        console.log(`e2e screenshots: ${SCREENSHOTS}`);
-        await page.goto(server.url);
-        await workbench.ready();
+        session = await startSession('editing', 'restaurant.svcbp', { width: 1400, height: 900 });
+        ({ server, workbench } = session);
     });
 
     beforeEach(context => {
@@ -42,17 +32,13 @@ describe('editing .svcbp in a real VS Code (code-server, the packaged .vsix)', (
         });
     });
 
-    afterAll(async () => {
-        await browser?.close();
-        await server?.stop();
-    });
+    afterAll(() => endSession(session));
 
     it('opens restaurant.svcbp: the server answers and there are no problems', async () => {
         await workbench.openFile('restaurant.svcbp');
-        // A hover answers once the language server has built the workspace.
         await workbench.goTo(...position(onDisk(), 'step cook', 6));
         await workbench.command('Show or Focus Hover');
-        await workbench.page.locator('.monaco-hover-content', { hasText: 'Cook starters and mains' }).waitFor({ timeout: 60_000 });
+        await workbench.page.locator('.monaco-hover-content', { hasText: 'Cook starters and mains' }).waitFor();
         await workbench.page.keyboard.press('Escape');
         expect(await workbench.problems()).toEqual([]);
         await workbench.screenshot('opened-no-problems');

@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { CodeServer, ROOT } from './support/code-server.js';
-import { Workbench } from './support/workbench.js';
-
-const VSIX = join(ROOT, 'out/svcbp.vsix');
-const SCREENSHOTS = join(ROOT, 'out/e2e-screenshots/preview');
+import type { CodeServer } from './support/code-server.js';
+import { endSession, startSession, type Session } from './support/session.js';
+import type { Workbench } from './support/workbench.js';
 
 /** 1-based line and column of the first `needle`, `at` characters into it. */
 function position(text: string, needle: string, at = 0): [number, number] {
@@ -18,22 +14,16 @@ function position(text: string, needle: string, at = 0): [number, number] {
 }
 
 describe('the live preview in a real VS Code (code-server, the packaged .vsix)', () => {
+    let session: Session;
     let server: CodeServer;
-    let browser: Browser;
     let workbench: Workbench;
     const file = () => join(server.workspace, 'restaurant.svcbp');
     const onDisk = () => readFileSync(file(), 'utf8');
     const step = (id: string) => workbench.preview.locator(`#stage svg [data-kind="step"][data-id="${id}"]`);
 
     beforeAll(async () => {
-        if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: npm run test:e2e packages it first`);
-        server = await CodeServer.start(VSIX, join(ROOT, 'examples'));
-        browser = await launchChromium();
-        const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-        workbench = new Workbench(page, SCREENSHOTS);
-        console.log(`e2e screenshots: ${SCREENSHOTS}`);
-        await page.goto(server.url);
-        await workbench.ready();
+        session = await startSession('preview', 'restaurant.svcbp', { width: 1600, height: 900 });
+        ({ server, workbench } = session);
     });
 
     beforeEach(context => {
@@ -42,17 +32,14 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         });
     });
 
-    afterAll(async () => {
-        await browser?.close();
-        await server?.stop();
-    });
+    afterAll(() => endSession(session));
 
     it('opens the preview to the side (Ctrl+K V) and draws restaurant.svcbp', async () => {
         await workbench.openFile('restaurant.svcbp');
         await workbench.focusEditor();
         await workbench.page.keyboard.press('Control+k');
         await workbench.page.keyboard.press('v');
-        await step('cook').waitFor({ timeout: 60_000 });
+        await step('cook').waitFor();
         expect(await workbench.page.locator('.tabs-container .tab', { hasText: 'Preview restaurant.svcbp' }).count()).toBe(1);
         expect(await workbench.preview.locator('#stage svg [data-kind="step"]').count()).toBe(onDisk().match(/^\s*step /gm)!.length);
         await workbench.screenshot('preview-opened');
@@ -79,8 +66,13 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         const banner = workbench.preview.locator('#banner', { hasText: '1 error — 1 element left out of the drawing' });
         await banner.waitFor();
         await workbench.screenshot('broken-reference-banner');
+        const problem = workbench.page.locator('.markers-panel .monaco-list-row', { hasText: "Unknown step 'cok'" });
         await banner.click();
-        await workbench.page.locator('.markers-panel .monaco-list-row', { hasText: "Unknown step 'cok'" }).waitFor();
+        await problem.waitFor();
+        // A second click still shows the Problems panel (it must not toggle it away).
+        await banner.click();
+        await workbench.page.waitForTimeout(500);
+        expect(await problem.isVisible()).toBe(true);
         await workbench.focusEditor();
         await workbench.page.keyboard.press('Control+z');
         await banner.waitFor({ state: 'hidden' });
@@ -129,7 +121,10 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
     });
 
     it('comes back after a window reload', async () => {
-        await workbench.page.reload();
+        // As a user reloads: the workbench saves its state on the way out (a bare page reload may not).
+        const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
+        await workbench.command('Developer: Reload Window');
+        await reloaded;
         await workbench.ready();
         await workbench.preview.locator('#stage svg [data-kind="step"]').first().waitFor({ timeout: 60_000 });
         expect(await workbench.preview.locator('#file').textContent()).toBe('restaurant-actors.svcbp');

@@ -105,7 +105,8 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
                 break;
             }
             case 'openProblems':
-                await vscode.commands.executeCommand('workbench.actions.view.problems');
+                // Focus, not 'workbench.actions.view.problems' (Ctrl+Shift+M), which closes an open panel.
+                await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
                 break;
             case 'openLink':
                 panel.show(vscode.Uri.parse(message.uri));

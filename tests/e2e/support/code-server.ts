@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,10 @@ const SETTINGS = {
  * (the extension host and the language server outlive a plain kill).
  */
 export class CodeServer {
-    private constructor(readonly url: string, readonly workspace: string, private readonly home: string, private readonly process: ChildProcess) {}
+    private constructor(
+        readonly url: string, readonly workspace: string, private readonly home: string,
+        private readonly process: ChildProcess, private readonly output: string[]
+    ) {}
 
     static async start(vsix: string, fixture: string): Promise<CodeServer> {
         const node = join(installed('node-'), 'bin');
@@ -60,7 +63,7 @@ export class CodeServer {
         const log: string[] = [];
         child.stdout!.on('data', chunk => log.push(String(chunk)));
         child.stderr!.on('data', chunk => log.push(String(chunk)));
-        const server = new CodeServer(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, home, child);
+        const server = new CodeServer(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, home, child, log);
         try {
             await waitForHealth(port, child, log);
         } catch (error) {
@@ -68,6 +71,22 @@ export class CodeServer {
             throw error;
         }
         return server;
+    }
+
+    /**
+     * What code-server and the extension host logged (the extension's output channel included),
+     * the last lines of each: printed when a test fails on a machine whose screenshots are out of reach.
+     */
+    logs(lines = 40): string {
+        const tail = (text: string) => text.split('\n').slice(-lines).join('\n');
+        const parts = [`── code-server ──\n${tail(this.output.join(''))}`];
+        const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true })
+            .flatMap(entry => entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith('.log') ? [join(folder, entry.name)] : []);
+        const logs = join(this.home, 'user/logs');
+        for (const file of existsSync(logs) ? walk(logs) : []) {
+            if (/exthost|remoteagent|svcbp|Service Blueprint/i.test(file)) parts.push(`── ${file.slice(logs.length + 1)} ──\n${tail(readFileSync(file, 'utf8'))}`);
+        }
+        return parts.join('\n');
     }
 
     /** Ends the whole process group (code-server, extension host, language server) and deletes the profile. */

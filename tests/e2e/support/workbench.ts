@@ -44,6 +44,18 @@ export class Workbench {
         await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     }
 
+    /**
+     * Opens a file and waits until the language server answers in it: the "Open Preview" code lens
+     * above its blueprint. The first start on a fresh machine is slow; the tests start after it.
+     * Answers how long it took, in ms.
+     */
+    async languageServerReady(file: string, timeout = 150_000): Promise<number> {
+        const start = Date.now();
+        await this.openFile(file);
+        await this.editor.locator('.codelens-decoration', { hasText: 'Open Preview' }).first().waitFor({ timeout });
+        return Date.now() - start;
+    }
+
     async screenshot(name: string): Promise<string> {
         const file = join(this.screenshots, `${String(++this.shot).padStart(2, '0')}-${name}.png`);
         await this.page.screenshot({ path: file });
