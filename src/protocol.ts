@@ -15,6 +15,24 @@ export interface ModelRequestParams {
 /** The models, or null when the server does not know the document. */
 export type ModelRequestResult = ModelResult | null;
 
+/**
+ * Server request `svcbp/modelOfText`: the models of blueprint text that is not a file of the
+ * workspace (a ```svcbp block in Markdown). Imports resolve relative to `uri`, from disk.
+ */
+export const MODEL_OF_TEXT_REQUEST = 'svcbp/modelOfText';
+
+export interface ModelOfTextParams {
+    /** Where the text lives (the Markdown file): imports are relative to it. */
+    uri: string;
+    text: string;
+}
+
+export interface ModelOfTextResult {
+    result: ModelResult;
+    /** The text's errors, 0-based lines as in LSP, for a message under the drawing. */
+    errors: Array<{ line: number; character: number; message: string }>;
+}
+
 // ── Server → extension: the model after each validated build ──────────────────────────────
 
 /** Client notification `svcbp/watchModels`: the documents whose models a preview shows. */

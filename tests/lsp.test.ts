@@ -1,50 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
-} from 'vscode-languageserver-protocol/node';
 import { CLI, tempProject } from './support/cli.js';
-import { MODEL_CHANGED_NOTIFICATION, MODEL_REQUEST, WATCH_MODELS_NOTIFICATION, type ModelChangedParams, type ModelRequestResult } from '../src/protocol.js';
-
-/** An editor stand-in: the real server process, spoken to over stdio JSON-RPC. */
-class Client {
-    private readonly latest = new Map<string, Diagnostic[]>();
-    private readonly waiters: Array<() => void> = [];
-    readonly connection: ProtocolConnection;
-    settings: unknown = { checks: {} };
-
-    constructor(readonly server: ChildProcess) {
-        this.connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-            this.latest.set(params.uri, params.diagnostics);
-            this.waiters.splice(0).forEach(wake => wake());
-        });
-        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
-        this.connection.onRequest('client/registerCapability', () => null);
-        this.connection.listen();
-    }
-
-    /** Waits until the diagnostics published for a file satisfy a condition. */
-    async diagnostics(uri: string, until: (d: Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<Diagnostic[]> {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-            const current = this.latest.get(uri);
-            if (current && until(current)) return current;
-            if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(current)}`);
-            await new Promise<void>(resolve => {
-                this.waiters.push(resolve);
-                setTimeout(resolve, 200);
-            });
-        }
-    }
-}
+import { LspClient } from './support/lsp-client.js';
+import {
+    MODEL_CHANGED_NOTIFICATION, MODEL_OF_TEXT_REQUEST, MODEL_REQUEST, WATCH_MODELS_NOTIFICATION,
+    type ModelChangedParams, type ModelOfTextResult, type ModelRequestResult
+} from '../src/protocol.js';
 
 describe('the language server over stdio', () => {
-    let client: Client;
+    let client: LspClient;
     let dir: string;
     let legend: { tokenTypes: string[]; tokenModifiers: string[] };
     const uri = (file: string) => pathToFileURL(join(dir, 'examples', file)).toString();
@@ -53,7 +20,7 @@ describe('the language server over stdio', () => {
     beforeAll(async () => {
         dir = tempProject();
         const server = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        client = new Client(server);
+        client = new LspClient(server);
         const root = pathToFileURL(dir).toString();
         const result = await client.connection.sendRequest('initialize', {
             processId: process.pid,
@@ -114,6 +81,36 @@ describe('the language server over stdio', () => {
         const result = await client.connection.sendRequest(MODEL_REQUEST, { uri: uri('restaurant-actors.svcbp') }) as ModelRequestResult;
         expect(result?.blueprints.map(b => [b.id, b.lanes.length, b.lines.length])).toEqual([['restaurantActors', 5, 3]]);
         expect(await client.connection.sendRequest(MODEL_REQUEST, { uri: uri('nowhere.svcbp') })).toBeNull();
+    });
+
+    it('answers svcbp/modelOfText for a Markdown block: imports beside the Markdown file, errors by line, the workspace untouched', async () => {
+        const block = [
+            'import "common/platform"',
+            'blueprint shop "Shop from the notes" {',
+            '  phase browse "Browse"',
+            '  phase pay "Pay"',
+            '  lane guest "Guest" customer { step look "Look around" in browse { uses app } step card "Pay" in pay }',
+            '  look -> card',
+            '}'
+        ].join('\n');
+        const answer = await client.connection.sendRequest(MODEL_OF_TEXT_REQUEST, { uri: uri('notes.md'), text: block }) as ModelOfTextResult;
+        expect(answer.errors).toEqual([]);
+        const [model] = answer.result.blueprints;
+        expect(model.title).toBe('Shop from the notes');
+        expect(model.lanes.flatMap(lane => lane.steps.map(step => [step.id, step.systems]))).toEqual([['look', ['app']], ['card', []]]);
+        expect(model.arrows).toHaveLength(1);
+
+        const broken = await client.connection.sendRequest(MODEL_OF_TEXT_REQUEST, { uri: uri('notes.md'), text: block.replace('look -> card', 'lok -> card') }) as ModelOfTextResult;
+        expect(broken.errors).toEqual([{ line: 5, character: 2, message: "Unknown step 'lok'. Did you mean 'look'?" }]);
+        expect(broken.result.blueprints[0].arrows).toHaveLength(0);
+
+        const unclosed = await client.connection.sendRequest(MODEL_OF_TEXT_REQUEST, { uri: uri('notes.md'), text: 'blueprint b "B" {\n  phase p "P"\n' }) as ModelOfTextResult;
+        expect(unclosed.errors.length).toBeGreaterThan(0);
+        expect(unclosed.errors[0].line).toBeGreaterThanOrEqual(1);
+
+        // The block is not part of the workspace the editor sees.
+        expect(await client.connection.sendRequest('workspace/symbol', { query: 'Shop from the notes' })).toEqual([]);
+        expect(await client.connection.sendRequest('workspace/symbol', { query: 'look' })).toEqual([]);
     });
 
     it('follows the svcbp.checks setting when it changes', async () => {

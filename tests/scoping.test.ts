@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isBlueprint, type Blueprint } from '../src/language/generated/ast.js';
+import { DocumentState, type LangiumDocument } from 'langium';
+import { isBlueprint, type Blueprint, type Lane, type SvcbpFile } from '../src/language/generated/ast.js';
+import { referenceSites } from '../src/language/ast-walk.js';
 import { findProperty, stepsOf } from '../src/language/blueprint-contents.js';
-import { TestWorkspace, codes } from './support/workspace.js';
+import { TestWorkspace, codes, uriOf } from './support/workspace.js';
 
 const messages = (workspace: TestWorkspace, file: string) => workspace.diagnostics(file).filter(d => d.severity === 1).map(d => d.message);
 const blueprintOf = (workspace: TestWorkspace, file: string) => workspace.document(file).parseResult.value.elements.find(isBlueprint) as Blueprint;
@@ -133,5 +135,33 @@ blueprint b { phase p lane c "C" customer { step s in p { link checkout } step t
         const workspace = new TestWorkspace().write('main.svcbp', `blueprint b { phase p lane c "C" customer {\n${steps}\n}\n${arrows}\n}`);
         await workspace.build('main.svcbp');
         expect(workspace.diagnostics('main.svcbp')).toEqual([]);
+    });
+});
+
+describe('references read during a build (an editor request while the server starts)', () => {
+    it('are linked anew: a read before the imports were indexed leaves nothing behind, shadowing included', async () => {
+        const workspace = new TestWorkspace()
+            .write('lib/people.svcbp', 'actor ann\nsystem sys\nactor bob')
+            .write('main.svcbp', `import "lib/people"
+blueprint b {
+  actor ann "Ann here"
+  phase p
+  lane c "C" customer by ann { step s in p { uses sys } step t in p { by bob } }
+}`);
+        const { DocumentBuilder, LangiumDocuments } = workspace.services.shared.workspace;
+        const main = await LangiumDocuments.getOrCreateDocument(uriOf('main.svcbp')) as LangiumDocument<SvcbpFile>;
+        // A request served between the build's phases (Langium lets reads run during a build):
+        // here, once everything is parsed and before the imported file is indexed.
+        let early: unknown[] = [];
+        const listener = DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => {
+            early = referenceSites(main.parseResult.value).map(site => site.reference.ref?.$type);
+        });
+        await DocumentBuilder.build([main], { validation: true });
+        listener.dispose();
+        expect(early.length).toBeGreaterThan(0);
+        expect(workspace.diagnostics('main.svcbp')).toEqual([]);
+        const blueprint = blueprintOf(workspace, 'main.svcbp');
+        const lane = blueprint.members.find(m => m.$type === 'Lane') as Lane;
+        expect(lane.actor?.ref?.$container).toBe(blueprint); // the local actor shadows the imported one
     });
 });

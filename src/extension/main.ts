@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { MarkdownBlocks } from './markdown/markdown-blocks.js';
 import { registerNewBlueprint } from './new-blueprint.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { SERVER_NODE_FLAGS } from '../language/server-node-flags.js';
@@ -7,8 +8,11 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server over IPC for `.svcbp` files, and the preview beside the editor. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Starts the bundled language server over IPC for `.svcbp` files, and the preview beside the
+ * editor; answers VS Code's Markdown preview with a plugin that draws ```svcbp blocks.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: MarkdownBlocks['extendMarkdownIt'] }> {
     const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
     const execArgv = [...SERVER_NODE_FLAGS];
     const serverOptions: ServerOptions = {
@@ -23,7 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('svcbp', 'Service Blueprint', serverOptions, clientOptions);
     context.subscriptions.push(outputChannel, registerNewBlueprint(), new PreviewManager(context, client));
+    const markdownBlocks = new MarkdownBlocks(client);
     await client.start();
+    return { extendMarkdownIt: md => markdownBlocks.extendMarkdownIt(md) };
 }
 
 export async function deactivate(): Promise<void> {

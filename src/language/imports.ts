@@ -1,4 +1,4 @@
-import { UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
+import { DocumentState, UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isSvcbpFile, type Import, type SvcbpFile } from './generated/ast.js';
 
@@ -28,7 +28,8 @@ export class ImportResolver {
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.fileSystem = shared.workspace.FileSystemProvider;
-        this.importedCache = new WorkspaceCache(shared);
+        // Emptied once the build has loaded and indexed the imports (see SvcbpScopeProvider).
+        this.importedCache = new WorkspaceCache(shared, DocumentState.IndexedContent);
     }
 
     /** The loaded document an import points at, if any. */

@@ -20,21 +20,25 @@ export class SvcbpLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         const sites = referenceSites(document.parseResult.value as SvcbpFile);
-        this.resetLinks(document, sites.map(site => site.reference));
+        const kept = this.resetLinks(document, sites.map(site => site.reference));
+        // A reference an editor request read before this build had loaded the imports may hold
+        // a wrong answer: everything not kept on purpose is linked anew.
+        for (const site of sites) if (!kept.has(site.reference)) reset(site.reference);
         for (let i = 0; i < sites.length; i++) {
             if (i % 1000 === 0) await interruptAndCheck(cancelToken!);
             this.doLink(sites[i], document);
         }
     }
 
-    private resetLinks(document: LangiumDocument, current: Reference[]): void {
+    /** Resets the document's links; answers the references that keep their target. */
+    private resetLinks(document: LangiumDocument, current: Reference[]): Set<Reference> {
         const change = pendingChanges.get(document);
         pendingChanges.delete(document);
         const old = document.references as Array<Reference & { _ref?: unknown; _nodeDescription?: unknown }>;
         document.references = [];
         if (!change || change === 'all') {
             for (const reference of old) reset(reference);
-            return;
+            return new Set();
         }
         const inTree = new Set<Reference>(current);
         const names = new Set([nameOf(change.replaced), nameOf(change.replacement)].filter(Boolean));
@@ -44,6 +48,7 @@ export class SvcbpLinker extends DefaultLinker {
             if (keep) document.references.push(reference);
             else reset(reference);
         }
+        return new Set(document.references as Reference[]);
     }
 }
 

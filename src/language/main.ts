@@ -5,6 +5,7 @@ import { createSvcbpServices } from './svcbp-module.js';
 import { watchCheckSettings } from './server-settings.js';
 import { registerModelRequest } from './model-request.js';
 import { registerModelPush } from './model-push.js';
+import { registerModelOfText } from './model-of-text.js';
 
 /** Starts the language server on the connection given by the command line (stdio, IPC, …). */
 export function startServer(): void {
@@ -13,5 +14,6 @@ export function startServer(): void {
     watchCheckSettings(shared, Svcbp);
     registerModelRequest(shared);
     registerModelPush(shared);
+    registerModelOfText(shared);
     startLanguageServer(shared);
 }

@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultScopeComputation, EMPTY_STREAM, WorkspaceCache, stream,
+    AstUtils, DefaultScopeComputation, DocumentState, EMPTY_STREAM, WorkspaceCache, stream,
     type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument,
     type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider, type Stream
 } from 'langium';
@@ -98,7 +98,9 @@ export class SvcbpScopeProvider implements ScopeProvider {
         this.reflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.imports = services.imports.ImportResolver;
-        this.importedNames = new WorkspaceCache(services.shared);
+        // Emptied once the build has indexed every document: a request that reads a reference
+        // earlier (the server is starting, an import is not loaded yet) must not leave its answer here.
+        this.importedNames = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     getScope(context: ReferenceInfo): Scope {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { CodeServer } from './support/code-server.js';
@@ -128,6 +128,41 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         await workbench.ready();
         await workbench.preview.locator('#stage svg [data-kind="step"]').first().waitFor({ timeout: 60_000 });
         expect(await workbench.preview.locator('#file').textContent()).toBe('restaurant-actors.svcbp');
+        // The restored editors are built as the server starts: their imports still resolve.
+        expect(await workbench.problems()).toEqual([]);
         await workbench.screenshot('restored-after-reload');
+    });
+
+    it('draws ```svcbp blocks in VS Code\'s Markdown preview, with the errors of a broken block', async () => {
+        const fence = '```';
+        writeFileSync(join(server.workspace, 'notes.md'), [
+            '# Notes from the workshop', '',
+            fence + 'svcbp',
+            'import "common/platform"',
+            'blueprint shop "Shop from the notes" {',
+            '  phase browse "Browse"',
+            '  phase pay "Pay"',
+            '  lane guest "Guest" customer { step look "Look around" in browse { uses app } step card "Pay" in pay }',
+            '  look -> card',
+            '}',
+            fence, '',
+            'And one that is still being written:', '',
+            fence + 'svcbp',
+            'blueprint draft "Draft" {',
+            '  phase p "P"',
+            '  lane c "Guest" customer { step s "S" in q }',
+            '}',
+            fence, ''
+        ].join('\n'));
+        await workbench.openFile('notes.md');
+        await workbench.command('Markdown: Open Preview to the Side');
+        const markdown = workbench.page.frameLocator('iframe.webview.ready[src*="extensionId=vscode.markdown-language-features"]').frameLocator('iframe#active-frame');
+        const image = markdown.locator('img.svcbp-blueprint[alt="Service blueprint: Shop from the notes"]');
+        await image.waitFor({ timeout: 30_000 });
+        // The drawing loaded (an SVG image of its own size), not a broken image.
+        await expect.poll(() => image.evaluate(img => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(300);
+        expect(await markdown.locator('img.svcbp-blueprint[alt="Service blueprint: Draft"]').count()).toBe(1);
+        expect(await markdown.locator('.svcbp-block-errors').innerText()).toContain("line 3: Unknown phase 'q'.");
+        await workbench.screenshot('markdown-preview-blocks');
     });
 });

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { MODEL_OF_TEXT_REQUEST, type ModelOfTextParams, type ModelOfTextResult } from '../../protocol.js';
+import { renderSvg } from '../../render/index.js';
+
+/** The parts of markdown-it that VS Code's Markdown preview hands to `extendMarkdownIt`. */
+interface FenceToken {
+    info: string;
+    content: string;
+}
+type FenceRule = (tokens: FenceToken[], index: number, options: unknown, env: MarkdownEnv, self: unknown) => string;
+interface MarkdownIt {
+    renderer: { rules: { fence?: FenceRule } };
+    utils: { escapeHtml(text: string): string };
+}
+interface MarkdownEnv {
+    /** The Markdown file being previewed (VS Code sets it). */
+    currentDocument?: vscode.Uri;
+}
+
+interface Drawn {
+    text: string;
+    html: string;
+}
+
+const isBlueprintFence = (token: FenceToken) => token.info.trim().split(/\s+/)[0] === 'svcbp';
+
+/**
+ * ```` ```svcbp ```` blocks in VS Code's Markdown preview, drawn as blueprints. markdown-it
+ * renders synchronously and the language server answers later: a block shows its last drawing
+ * (or a placeholder) and the preview is refreshed when the new drawing is ready. Each drawing is
+ * an <img> of the standalone SVG: nothing from the file becomes markup in the preview.
+ */
+export class MarkdownBlocks {
+    /** The latest drawing of each block, by file and position among the file's svcbp blocks. */
+    private readonly drawn = new Map<string, Drawn>();
+    private readonly pending = new Set<string>();
+    private refreshTimer: NodeJS.Timeout | undefined;
+
+    constructor(private readonly client: LanguageClient) {}
+
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+        const fallback = md.renderer.rules.fence;
+        md.renderer.rules.fence = (tokens, index, options, env, self) => {
+            const token = tokens[index];
+            if (!isBlueprintFence(token)) return fallback ? fallback(tokens, index, options, env, self) : `<pre><code>${md.utils.escapeHtml(token.content)}</code></pre>`;
+            const file = env?.currentDocument?.toString() ?? 'untitled:markdown';
+            const ordinal = tokens.slice(0, index).filter(t => (t as { type?: string }).type === 'fence' && isBlueprintFence(t)).length;
+            return this.block(`${file}#${ordinal}`, file, token.content, md.utils.escapeHtml);
+        };
+        return md;
+    }
+
+    private block(key: string, file: string, text: string, escape: (text: string) => string): string {
+        const last = this.drawn.get(key);
+        if (last?.text === text) return last.html;
+        this.draw(key, file, text, escape);
+        return last?.html ?? '<p class="svcbp-block"><em>Drawing the service blueprint…</em></p>';
+    }
+
+    private draw(key: string, file: string, text: string, escape: (text: string) => string): void {
+        const job = `${key}\n${text}`;
+        if (this.pending.has(job)) return;
+        this.pending.add(job);
+        const params: ModelOfTextParams = { uri: file, text };
+        void this.client.sendRequest<ModelOfTextResult>(MODEL_OF_TEXT_REQUEST, params).then(
+            answer => this.drawn.set(key, { text, html: blockHtml(answer, escape) }),
+            error => this.drawn.set(key, { text, html: `<p class="svcbp-block"><em>${escape(`The blueprint could not be drawn: ${error instanceof Error ? error.message : String(error)}`)}</em></p>` })
+        ).finally(() => {
+            this.pending.delete(job);
+            this.scheduleRefresh();
+        });
+    }
+
+    /** One refresh for the blocks that finish together. */
+    private scheduleRefresh(): void {
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => void vscode.commands.executeCommand('markdown.preview.refresh'), 50);
+    }
+}
+
+function blockHtml({ result, errors }: ModelOfTextResult, escape: (text: string) => string): string {
+    const images = result.blueprints.map(model => {
+        const svg = renderSvg(model, { theme: 'light', embedColours: true });
+        return `<img class="svcbp-blueprint" alt="${escape(`Service blueprint: ${model.title}`)}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`;
+    });
+    const problems = errors.slice(0, 5).map(error => `<li>${escape(`line ${error.line + 1}: ${error.message}`)}</li>`);
+    if (errors.length > problems.length) problems.push(`<li>${errors.length - problems.length} more</li>`);
+    if (images.length === 0 && problems.length === 0) return '<p class="svcbp-block"><em>No blueprint in this block.</em></p>';
+    return `<div class="svcbp-block">${images.join('')}${problems.length > 0 ? `<ul class="svcbp-block-errors">${problems.join('')}</ul>` : ''}</div>`;
+}
