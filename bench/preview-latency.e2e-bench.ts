@@ -81,7 +81,7 @@ it('measures keystroke → drawing in the preview', async () => {
                     marks.__modelAt = 0;
                     // When the model arrives: splits the latency into server + transport, and the webview's drawing.
                     const onMessage = (event: MessageEvent) => {
-                        if (event.data?.type !== 'model' || !JSON.stringify(event.data.result).includes(`"${stepId}"`)) return;
+                        if (event.data?.type !== 'model' || !String(event.data.result).includes(`"${stepId}"`)) return;
                         marks.__modelAt = Date.now();
                         window.removeEventListener('message', onMessage);
                     };

@@ -33,6 +33,9 @@ export interface ModelOfTextResult {
     errors: Array<{ line: number; character: number; message: string }>;
 }
 
+/** A ModelResult as JSON text (`JSON.parse` gives the ModelResult). */
+export type ModelJson = string & { readonly __modelJson?: never };
+
 // ── Server → extension: the model after each validated build ──────────────────────────────
 
 /** Client notification `svcbp/watchModels`: the documents whose models a preview shows. */
@@ -49,7 +52,12 @@ export interface ModelChangedParams {
     uri: string;
     /** The text document version the model was built from. */
     version: number;
-    result: ModelResult;
+    /**
+     * The ModelResult as JSON text. It goes through the extension to the webview untouched: one
+     * string crosses each process and frame boundary as a single copy, where the object (some
+     * 50,000 objects at 1,000 steps) would be serialised or structurally cloned at every hop.
+     */
+    result: ModelJson;
     /** Number of error diagnostics in the document. */
     errors: number;
 }
@@ -79,7 +87,7 @@ export interface PreviewState {
 
 export type ToWebview =
     /** A new model of the previewed document. `fileName` is for the toolbar only. */
-    | { type: 'model'; uri: string; fileName: string; version: number; result: ModelResult; errors: number }
+    | { type: 'model'; uri: string; fileName: string; version: number; result: ModelJson; errors: number }
     | { type: 'settings'; settings: PreviewSettings; defaultView: PreviewView; locked: boolean }
     /** The editor's cursor moved in the previewed document (0-based, as in the model's ranges). */
     | { type: 'cursor'; uri: string; line: number; character: number }

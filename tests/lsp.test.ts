@@ -1,3 +1,4 @@
+import type { ModelResult } from '../src/model/types.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -187,7 +188,7 @@ describe('the language server over stdio', () => {
         await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: target, version: 2 }, contentChanges: [{ text: edited }] });
         await expect.poll(() => pushed.at(-1)?.version).toBe(2);
         expect(pushed.at(-1)!.errors).toBe(1);
-        expect(pushed.at(-1)!.result.blueprints[0].omitted).toContainEqual(expect.objectContaining({ kind: 'step', id: 'fresh' }));
+        expect((JSON.parse(pushed.at(-1)!.result) as ModelResult).blueprints[0].omitted).toContainEqual(expect.objectContaining({ kind: 'step', id: 'fresh' }));
         // Not watched any more: no more models.
         await client.connection.sendNotification(WATCH_MODELS_NOTIFICATION, { uris: [] });
         await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: target, version: 3 }, contentChanges: [{ text }] });

@@ -18,7 +18,7 @@ async function modelsOf(path: string, workspace = examplesWorkspace()): Promise<
 }
 
 const modelMessage = (result: ModelResult, errors = 0, version = 1): ToWebview =>
-    ({ type: 'model', uri: result.uri, fileName: 'restaurant.svcbp', version, result, errors });
+    ({ type: 'model', uri: result.uri, fileName: 'restaurant.svcbp', version, result: JSON.stringify(result), errors });
 
 /** The restaurant example with one edit, as a user would make it. */
 async function restaurantWith(edit: (text: string) => string): Promise<ModelResult> {

@@ -62,7 +62,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
                 selected = undefined;
                 if (state.uri !== message.uri) save({ uri: message.uri, blueprint: undefined, zoom: undefined, pan: undefined });
             }
-            current = message;
+            current = { ...message, result: JSON.parse(message.result) as ModelResult };
             scheduleUpdate();
             break;
         case 'settings':

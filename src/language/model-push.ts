@@ -23,7 +23,7 @@ export function registerModelPush(shared: LangiumSharedServices): void {
         const params: ModelChangedParams = {
             uri: document.uri.toString(),
             version: document.textDocument.version,
-            result: buildModels(document as LangiumDocument<SvcbpFile>),
+            result: JSON.stringify(buildModels(document as LangiumDocument<SvcbpFile>)),
             errors: (document.diagnostics ?? []).filter(d => d.severity === 1).length
         };
         void connection.sendNotification(MODEL_CHANGED_NOTIFICATION, params);
