@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkspace } from './support/workspace.js';
+import { watchCheckSettings } from '../src/language/server-settings.js';
 
 /** A blueprint with one unused touchpoint (info) and one self-arrow (warning) and one broken name (error). */
 const TEXT = `blueprint b {
@@ -70,5 +71,30 @@ describe('check severities', () => {
     it('does not take a disable comment inside a string for one', async () => {
         const text = TEXT.replace('touchpoint idle in p', 'touchpoint idle "// svcbp-disable-next-line" in p');
         expect(await check(() => {}, text.replace('  s -> s\n', '  s -> s // svcbp-disable-next-line\n'))).toContain('touchpoint-unused:3');
+    });
+});
+
+describe('the svcbp.checks setting in the language server', () => {
+    it('re-validates through the workspace lock, after the build in progress, and only when the checks change', async () => {
+        const workspace = new TestWorkspace().write('project/main.svcbp', TEXT);
+        const { shared, Svcbp } = workspace.services;
+        watchCheckSettings(shared, Svcbp);
+        await workspace.build('project/main.svcbp');
+        let updates = 0;
+        shared.workspace.DocumentBuilder.onUpdate(() => { updates++; });
+        // A build in progress (the start-up build when the editor sends its settings).
+        let finish!: () => void;
+        const running = shared.workspace.WorkspaceLock.write(() => new Promise<void>(resolve => { finish = resolve; }));
+        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { svcbp: { checks: { 'touchpoint-unused': 'warning' } } } });
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(updates).toBe(0);
+        finish();
+        await running;
+        await expect.poll(() => workspace.diagnostics('project/main.svcbp').find(d => d.code === 'touchpoint-unused')?.severity).toBe(2);
+        expect(updates).toBe(1);
+        // The same checks again: nothing to re-validate.
+        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { svcbp: { checks: { 'touchpoint-unused': 'warning' } } } });
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(updates).toBe(1);
     });
 });

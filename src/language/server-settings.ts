@@ -8,25 +8,30 @@ import type { SvcbpServices } from './svcbp-module.js';
 export function watchCheckSettings(shared: LangiumSharedServices, services: SvcbpServices): void {
     const settings = services.checks.CheckSettings;
     const configuration = shared.workspace.ConfigurationProvider;
-    const revalidateAll = () => {
+    // Through the workspace lock, like every other build: a second build beside the one running
+    // (the start-up build, as the settings arrive) would link documents the other is resetting.
+    const revalidateAll = () => shared.workspace.WorkspaceLock.write(token => {
         const uris = shared.workspace.LangiumDocuments.all.map(doc => doc.uri).toArray();
-        return shared.workspace.DocumentBuilder.update(uris, []);
-    };
+        return shared.workspace.DocumentBuilder.update(uris, [], token);
+    });
     const logProblems = () => {
         for (const problem of settings.problems.splice(0)) shared.lsp.Connection?.console.warn(problem);
     };
-    configuration.onConfigurationSectionUpdate(({ section, configuration: value }) => {
-        if (section !== 'svcbp') return;
-        settings.setOverrides((value as { checks?: unknown } | undefined)?.checks ?? {}, 'svcbp.checks setting');
+    let applied = JSON.stringify({});
+    /** Takes the setting's checks; answers whether they changed what the checks report. */
+    const apply = (checks: unknown): boolean => {
+        const key = JSON.stringify(checks ?? {});
+        if (key === applied) return false;
+        applied = key;
+        settings.setOverrides(checks ?? {}, 'svcbp.checks setting');
         logProblems();
-        void revalidateAll();
+        return true;
+    };
+    configuration.onConfigurationSectionUpdate(({ section, configuration: value }) => {
+        if (section === 'svcbp' && apply((value as { checks?: unknown } | undefined)?.checks)) void revalidateAll();
     });
     void configuration.ready.then(async () => {
-        const checks = await configuration.getConfiguration('svcbp', 'checks');
-        if (checks === undefined) return;
-        settings.setOverrides(checks, 'svcbp.checks setting');
-        logProblems();
-        await revalidateAll();
+        if (apply(await configuration.getConfiguration('svcbp', 'checks'))) await revalidateAll();
     });
     shared.workspace.DocumentBuilder.onUpdate(changed => {
         if (changed.some(uri => uri.path.endsWith('/svcbp.json'))) {

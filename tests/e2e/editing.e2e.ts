@@ -28,7 +28,8 @@ describe('editing .svcbp in a real VS Code (code-server, the packaged .vsix)', (
     beforeEach(context => {
         // What the screen showed when a step failed, next to the other screenshots.
         onTestFailed(async () => {
-            console.log(`failed at: ${await workbench.screenshot(`FAILED-${context.task.name.split(':')[0].replace(/\W+/g, '-')}`)}`);
+            const shot = await workbench.screenshot(`FAILED-${context.task.name.split(':')[0].replace(/\W+/g, '-')}`);
+            console.log(`failed at: ${shot}\n${server.logs(30)}`);
         });
     });
 

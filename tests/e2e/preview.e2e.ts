@@ -28,7 +28,8 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
 
     beforeEach(context => {
         onTestFailed(async () => {
-            console.log(`failed at: ${await workbench.screenshot(`FAILED-${context.task.name.split(':')[0].replace(/\W+/g, '-')}`)}`);
+            const shot = await workbench.screenshot(`FAILED-${context.task.name.split(':')[0].replace(/\W+/g, '-')}`);
+            console.log(`failed at: ${shot}\n${server.logs(30)}`);
         });
     });
 

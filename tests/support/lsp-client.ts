@@ -10,6 +10,8 @@ export class LspClient {
     private readonly waiters: Array<() => void> = [];
     readonly connection: ProtocolConnection;
     settings: unknown = { checks: {} };
+    /** How long the editor takes to answer `workspace/configuration` (a busy VS Code is slow to). */
+    configurationDelay = 0;
 
     constructor(readonly server: ChildProcess) {
         this.connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
@@ -17,7 +19,10 @@ export class LspClient {
             this.latest.set(params.uri, params.diagnostics);
             this.waiters.splice(0).forEach(wake => wake());
         });
-        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+        this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+            if (this.configurationDelay > 0) await new Promise(resolve => setTimeout(resolve, this.configurationDelay));
+            return params.items.map(() => this.settings);
+        });
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.listen();
     }

@@ -84,7 +84,7 @@ export class CodeServer {
             .flatMap(entry => entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith('.log') ? [join(folder, entry.name)] : []);
         const logs = join(this.home, 'user/logs');
         for (const file of existsSync(logs) ? walk(logs) : []) {
-            if (/exthost|remoteagent|svcbp|Service Blueprint/i.test(file)) parts.push(`── ${file.slice(logs.length + 1)} ──\n${tail(readFileSync(file, 'utf8'))}`);
+            if (/remoteexthost|Service Blueprint/i.test(file)) parts.push(`── ${file.slice(logs.length + 1)} ──\n${tail(readFileSync(file, 'utf8'))}`);
         }
         return parts.join('\n');
     }
