@@ -1,5 +1,5 @@
 import {
-    DefaultDocumentBuilder, DocumentState,
+    Cancellation, DefaultDocumentBuilder, DocumentState,
     type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -19,6 +19,16 @@ export class SvcbpDocumentBuilder extends DefaultDocumentBuilder {
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         await this.addImportedDocuments(documents, cancelToken);
         await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /**
+     * Every listener hears that a document reached a state, even when the build is being
+     * cancelled: Langium skips the remaining listeners then, and as later builds skip a phase a
+     * document has already reached, a request waiting for it (hover, colours) would never answer.
+     * Seen at start-up, when the editor opens files while the first build runs.
+     */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        await super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
