@@ -76,7 +76,7 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
     const columnDelta = newEndColumn - oldEndPosition.column;
     // A subtree that ends before the statement neither moves nor changes its range: skipped.
     forEachCst(rootCst, cst => {
-        if ('content' in cst) {
+        if ((cst as Partial<Composite>).content) {
             const last = lastLeaf(cst);
             if (last && last._offset < nodeStart && cst !== rootCst) return false;
             (cst as Composite)._rangeCache = undefined;
@@ -94,7 +94,7 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
 
     // The new statement's positions are relative to its own text: move them to where it stands.
     forEachCst(subRoot, cst => {
-        if ('content' in cst) return true;
+        if ((cst as Partial<Composite>).content) return true;
         const leaf = cst as Leaf;
         leaf._offset += nodeStart;
         if (leaf._startLine === 0) leaf._startColumn += base.column;
@@ -164,21 +164,29 @@ function leafAt(node: CstNode, offset: number): CstNode | undefined {
 
 function firstLeaf(node: CstNode): Leaf | undefined {
     let current: CstNode | undefined = node;
-    while (current && 'content' in current) current = (current as Composite).content[0];
+    while (current && (current as Partial<Composite>).content) current = (current as Composite).content[0];
     return current as Leaf | undefined;
 }
 
 function lastLeaf(node: CstNode): Leaf | undefined {
     let current: CstNode | undefined = node;
-    while (current && 'content' in current) {
+    while (current && (current as Partial<Composite>).content) {
         const content: CstNode[] = (current as Composite).content;
         current = content[content.length - 1];
     }
     return current as Leaf | undefined;
 }
 
-/** Visits CST nodes without allocating iterators (a 5,000-step file has ~100,000); `visit` answers false to skip a node's children. */
+/**
+ * Visits CST nodes without allocating iterators or recursing (a 5,000-step file has ~100,000);
+ * `visit` answers false to skip a node's children.
+ */
 function forEachCst(node: CstNode, visit: (node: CstNode) => boolean): void {
-    if (!visit(node)) return;
-    if ('content' in node) for (const child of (node as Composite).content) forEachCst(child, visit);
+    const stack: CstNode[] = [node];
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (!visit(current)) continue;
+        const content = (current as Partial<Composite>).content;
+        if (content) for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]);
+    }
 }

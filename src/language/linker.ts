@@ -18,43 +18,60 @@ export class SvcbpLinker extends DefaultLinker {
         // Deferred to link(): see the class comment.
     }
 
+    /** Numbers each linking, so a reference can carry the one that kept its target. */
+    private linking = 0;
+
     override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         const sites = referenceSites(document.parseResult.value as SvcbpFile);
-        const kept = this.resetLinks(document, sites.map(site => site.reference));
+        const linking = ++this.linking;
+        this.keepLinks(document, linking);
         // A reference an editor request read before this build had loaded the imports may hold
         // a wrong answer: everything not kept on purpose is linked anew.
-        for (const site of sites) if (!kept.has(site.reference)) reset(site.reference);
+        for (const site of sites) {
+            const reference = site.reference as KeepableReference;
+            if (reference._keptBy !== linking) reset(reference);
+        }
         for (let i = 0; i < sites.length; i++) {
             if (i % 1000 === 0) await interruptAndCheck(cancelToken!);
             this.doLink(sites[i], document);
         }
     }
 
-    /** Resets the document's links; answers the references that keep their target. */
-    private resetLinks(document: LangiumDocument, current: Reference[]): Set<Reference> {
+    /**
+     * Empties the document's links but those an incremental re-parse cannot have changed, which
+     * stay in `document.references`, marked with this linking's number (a mark, not a set: a set
+     * of 10,000 references cost more than relinking the edited statement).
+     */
+    private keepLinks(document: LangiumDocument, linking: number): void {
         const change = pendingChanges.get(document);
         pendingChanges.delete(document);
-        const old = document.references as Array<Reference & { _ref?: unknown; _nodeDescription?: unknown }>;
+        const old = document.references as KeepableReference[];
         document.references = [];
-        if (!change || change === 'all') {
-            for (const reference of old) reset(reference);
-            return new Set();
-        }
-        const inTree = new Set<Reference>(current);
+        if (!change || change === 'all') return;
         const names = new Set([nameOf(change.replaced), nameOf(change.replacement)].filter(Boolean));
         for (const reference of old) {
             const target = reference._ref;
-            const keep = inTree.has(reference) && isAstNode(target) && !within(target, change.replaced) && !names.has(reference.$refText);
-            if (keep) document.references.push(reference);
-            else reset(reference);
+            const keep = isAstNode(target) && !within(target, change.replaced) && !names.has(reference.$refText) && !inReplaced(reference, change.replaced);
+            if (keep) {
+                reference._keptBy = linking;
+                document.references.push(reference);
+            }
         }
-        return new Set(document.references as Reference[]);
     }
 }
 
-function reset(reference: Reference & { _ref?: unknown; _nodeDescription?: unknown }): void {
+type KeepableReference = Reference & { _ref?: unknown; _nodeDescription?: unknown; _keptBy?: number; node?: AstNode };
+
+/** Whether the reference stands in the replaced statement (it is no longer in the tree). */
+function inReplaced(reference: KeepableReference, replaced: AstNode): boolean {
+    // Langium's references know the node they stand in.
+    return reference.node !== undefined && within(reference.node, replaced);
+}
+
+function reset(reference: KeepableReference): void {
     reference._ref = undefined;
-    delete reference._nodeDescription;
+    // Not \`delete\`: that turns every reference into a slow dictionary object.
+    reference._nodeDescription = undefined;
 }
 
 function nameOf(node: AstNode): string | undefined {

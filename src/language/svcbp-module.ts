@@ -7,6 +7,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { SvcbpGeneratedModule, SvcbpGeneratedSharedModule } from './generated/module.js';
+import './type-hierarchy.js'; // the type guards from a table (see there)
 import { CheckSettings } from './check-settings.js';
 import { SvcbpDocumentBuilder } from './document-builder.js';
 import { SvcbpDocumentFactory } from './document-factory.js';
@@ -15,6 +16,7 @@ import { ImportResolver } from './imports.js';
 import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './lexer.js';
 import { SvcbpParserErrorMessageProvider } from './parser-messages.js';
 import { SvcbpLinker } from './linker.js';
+import { SvcbpAstNodeDescriptionProvider } from './node-descriptions.js';
 import { SvcbpReferenceDescriptionProvider, SvcbpReferences } from './references.js';
 import { SvcbpScopeComputation, SvcbpScopeProvider } from './scoping.js';
 import { SvcbpTokenBuilder } from './token-builder.js';
@@ -61,6 +63,7 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         References: services => new SvcbpReferences(services)
     },
     workspace: {
+        AstNodeDescriptionProvider: services => new SvcbpAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: services => new SvcbpReferenceDescriptionProvider(services)
     },
     lsp: {
