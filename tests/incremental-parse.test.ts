@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModels } from '../src/model/build-model.js';
 import { isBlueprint, isPhase, type SvcbpFile } from '../src/language/generated/ast.js';
 import { phaseIndex } from '../src/language/blueprint-contents.js';
+import { astNodes, referenceSites } from '../src/language/ast-walk.js';
 import { EXAMPLES, TestWorkspace } from './support/workspace.js';
 
 /** Everything a consumer can see of a parsed, linked, validated document. */
@@ -17,7 +18,10 @@ function snapshot(document: LangiumDocument<SvcbpFile>) {
     }).toArray();
     const ast = AstUtils.streamAst(root).map(node => `${node.$type} ${(node as AstNode & { name?: string }).name ?? ''} ${node.$containerProperty ?? ''}[${node.$containerIndex ?? ''}] ${rangeText(node)}`).toArray();
     const diagnostics = (document.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).sort();
-    return { text: root.$cstNode!.root.fullText, leaves, ast, diagnostics, model: JSON.stringify(buildModels(document)) };
+    // The hand-written walks, which an incremental re-parse patches instead of redoing.
+    const walkedNodes = astNodes(root).map(node => `${node.$type} ${rangeText(node)}`);
+    const sites = referenceSites(root).map(site => `${site.container.$type} ${site.property}[${site.index ?? ''}] ${site.reference.$refText} ${rangeText(site.container)}`);
+    return { text: root.$cstNode!.root.fullText, leaves, ast, walkedNodes, sites, diagnostics, model: JSON.stringify(buildModels(document)) };
 }
 
 function rangeText(node: AstNode): string {

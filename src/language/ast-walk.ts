@@ -32,13 +32,9 @@ export function cached<K extends AstNode, T>(cache: WeakMap<K, { text: string; v
 
 function collectNodes(root: SvcbpFile): AstNode[] {
     const nodes: AstNode[] = [root, ...root.imports];
-    const withProperties = (node: AstNode & { properties?: Property[] }) => {
-        nodes.push(node);
-        if (node.properties) nodes.push(...node.properties);
-    };
     for (const element of root.elements) {
         if (!isBlueprint(element)) {
-            withProperties(element);
+            addStatement(element, nodes);
             continue;
         }
         nodes.push(element);
@@ -50,21 +46,25 @@ function collectNodes(root: SvcbpFile): AstNode[] {
                     break;
                 case 'Lane':
                     nodes.push(member, ...(member as Lane).properties);
-                    (member as Lane).steps.forEach(withProperties);
-                    break;
-                case 'Arrow':
-                    nodes.push(member, ...(member as Arrow).segments);
-                    break;
-                case 'Phase': case 'Touchpoint': case 'Actor': case 'System':
-                    withProperties(member);
+                    for (const step of (member as Lane).steps) addStatement(step, nodes);
                     break;
                 default:
-                    nodes.push(member); // a property of the blueprint, or a line
+                    addStatement(member, nodes); // a phase, touchpoint, arrow, line, actor, system, or a property of the blueprint
             }
         };
         element.members.forEach(visitMember);
     }
     return nodes;
+}
+
+/** A statement and the nodes inside it, in document order: an arrow's segments, a block's properties. */
+function addStatement(node: AstNode, nodes: AstNode[]): void {
+    nodes.push(node);
+    if (node.$type === 'Arrow') nodes.push(...(node as Arrow).segments);
+    else {
+        const properties = (node as { properties?: Property[] }).properties;
+        if (properties) nodes.push(...properties);
+    }
 }
 
 /** A cross-reference and where it stands (the language has only single references). */
@@ -79,39 +79,79 @@ export function referenceSites(root: SvcbpFile): ReferenceSite[] {
 
 function collectSites(root: SvcbpFile): ReferenceSite[] {
     const sites: ReferenceSite[] = [];
-    const add = (container: AstNode, property: string, reference: Reference | undefined, index?: number) => {
-        if (reference) sites.push({ container, property, reference, index });
+    for (const node of astNodes(root)) addSites(node, sites);
+    return sites;
+}
+
+/** A node's own cross-references. */
+function addSites(node: AstNode, sites: ReferenceSite[]): void {
+    const add = (property: string, reference: Reference | undefined, index?: number) => {
+        if (reference) sites.push({ container: node, property, reference, index });
     };
     // By the exact type name: none of these types has subtypes, and the type guards' look-up in
     // the type hierarchy is measurable at 10,000 nodes per keystroke.
-    for (const node of astNodes(root)) {
-        switch (node.$type) {
-            case 'Step':
-                add(node, 'phase', (node as Step).phase);
-                add(node, 'endPhase', (node as Step).endPhase);
-                break;
-            case 'Touchpoint':
-                add(node, 'phase', (node as Touchpoint).phase);
-                break;
-            case 'Lane':
-                add(node, 'actor', (node as Lane).actor);
-                break;
-            case 'Arrow':
-                add(node, 'source', (node as Arrow).source);
-                break;
-            case 'Segment':
-                add(node, 'target', (node as Segment).target);
-                break;
-            case 'ByProperty':
-                add(node, 'actor', (node as ByProperty).actor);
-                break;
-            case 'LinkProperty':
-                add(node, 'target', (node as LinkProperty).target);
-                break;
-            case 'UsesProperty':
-                (node as UsesProperty).systems.forEach((system, index) => add(node, 'systems', system, index));
-                break;
-        }
+    switch (node.$type) {
+        case 'Step':
+            add('phase', (node as Step).phase);
+            add('endPhase', (node as Step).endPhase);
+            break;
+        case 'Touchpoint':
+            add('phase', (node as Touchpoint).phase);
+            break;
+        case 'Lane':
+            add('actor', (node as Lane).actor);
+            break;
+        case 'Arrow':
+            add('source', (node as Arrow).source);
+            break;
+        case 'Segment':
+            add('target', (node as Segment).target);
+            break;
+        case 'ByProperty':
+            add('actor', (node as ByProperty).actor);
+            break;
+        case 'LinkProperty':
+            add('target', (node as LinkProperty).target);
+            break;
+        case 'UsesProperty':
+            (node as UsesProperty).systems.forEach((system, index) => add('systems', system, index));
+            break;
     }
-    return sites;
+}
+
+/**
+ * After an incremental re-parse replaced one statement in place, the walks of the old text are
+ * patched rather than redone: the statement's stretch of nodes and of reference sites is
+ * swapped for the replacement's (a statement's nodes and sites are contiguous in document order).
+ * A walk that is not of the old text is dropped, to be made anew when asked.
+ */
+export function replaceStatementInWalks(root: SvcbpFile, oldText: string, newText: string, replaced: AstNode, replacement: AstNode): void {
+    const nodes = nodesByRoot.get(root);
+    const sites = sitesByRoot.get(root);
+    nodesByRoot.delete(root);
+    sitesByRoot.delete(root);
+    if (!nodes || nodes.text !== oldText) return;
+    const at = nodes.value.indexOf(replaced);
+    if (at < 0) return;
+    const oldNodes: AstNode[] = [];
+    addStatement(replaced, oldNodes);
+    const newNodes: AstNode[] = [];
+    addStatement(replacement, newNodes);
+    nodes.value.splice(at, oldNodes.length, ...newNodes);
+    nodesByRoot.set(root, { text: newText, value: nodes.value });
+    if (!sites || sites.text !== oldText) return;
+    const inOld = new Set(oldNodes);
+    const first = sites.value.findIndex(site => inOld.has(site.container));
+    const newSites: ReferenceSite[] = [];
+    for (const node of newNodes) addSites(node, newSites);
+    if (first < 0) {
+        // The old statement had no references: the new one's go before the first site after it.
+        if (newSites.length > 0) return; // rare (a statement gains its first reference): walk anew
+        sitesByRoot.set(root, { text: newText, value: sites.value });
+        return;
+    }
+    let count = 0;
+    while (first + count < sites.value.length && inOld.has(sites.value[first + count].container)) count++;
+    sites.value.splice(first, count, ...newSites);
+    sitesByRoot.set(root, { text: newText, value: sites.value });
 }

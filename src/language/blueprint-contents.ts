@@ -1,10 +1,24 @@
 import type { Reference } from 'langium';
 import {
-    isActor, isArrow, isProperty, isLane, isLine, isPhase, isSection, isSystem, isTouchpoint,
+    isProperty,
     type Actor, type Arrow, type Blueprint, type Lane, type Line, type Node, type Phase,
     type Property, type Section, type Segment, type Step, type System, type Touchpoint
 } from './generated/ast.js';
 import { cached } from './ast-walk.js';
+
+/**
+ * Exact type tests for the members of a blueprint. None of these types has subtypes, and these
+ * helpers run over every member (thousands) several times a keystroke: a comparison of the type
+ * name is all they need.
+ */
+type Member = Blueprint['members'][number] | Section['members'][number];
+const isPhase = (m: Member): m is Phase => m.$type === 'Phase';
+const isLane = (m: Member): m is Lane => m.$type === 'Lane';
+const isLine = (m: Member): m is Line => m.$type === 'Line';
+const isTouchpoint = (m: Member): m is Touchpoint => m.$type === 'Touchpoint';
+const isSection = (m: Member): m is Section => m.$type === 'Section';
+const isArrow = (m: Member): m is Arrow => m.$type === 'Arrow';
+const isActorOrSystem = (m: Member): m is Actor | System => m.$type === 'Actor' || m.$type === 'System';
 
 /** Lanes, lines and touchpoints in reading order, with the section each stands in. */
 export interface PlacedMember<T> {
@@ -56,7 +70,7 @@ export function arrowsOf(blueprint: Blueprint): Arrow[] {
 }
 
 export function localActorsAndSystems(blueprint: Blueprint): Array<Actor | System> {
-    return blueprint.members.filter((m): m is Actor | System => isActor(m) || isSystem(m));
+    return blueprint.members.filter(isActorOrSystem);
 }
 
 /** Everything that shares the blueprint's one namespace, in declaration order. */
@@ -79,17 +93,33 @@ export interface ArrowLink {
 }
 
 export function arrowLinks(arrow: Arrow): ArrowLink[] {
-    let from = arrow.source;
-    // A partial parse may leave a segment without its target: the chain stops there.
-    return arrow.segments.filter(segment => segment.target !== undefined).map(segment => {
-        const link = { segment, from, to: segment.target };
-        from = segment.target;
-        return link;
-    });
+    const links: ArrowLink[] = [];
+    addArrowLinks(arrow, links);
+    return links;
 }
 
-export function allArrowLinks(blueprint: Blueprint): ArrowLink[] {
-    return arrowsOf(blueprint).flatMap(arrowLinks);
+function addArrowLinks(arrow: Arrow, links: ArrowLink[]): void {
+    let from = arrow.source;
+    for (const segment of arrow.segments) {
+        // A partial parse may leave a segment without its target: the chain skips it.
+        if (segment.target === undefined) continue;
+        links.push({ segment, from, to: segment.target });
+        from = segment.target;
+    }
+}
+
+const linksByBlueprint = new WeakMap<Blueprint, { text: string; value: readonly ArrowLink[] }>();
+
+/**
+ * Every arrow link of a blueprint, made once per text: three checks and the model read them
+ * on every keystroke. The links hold the references themselves, so relinking keeps them right.
+ */
+export function allArrowLinks(blueprint: Blueprint): readonly ArrowLink[] {
+    return cached(linksByBlueprint, blueprint, () => {
+        const links: ArrowLink[] = [];
+        for (const member of blueprint.members) if (isArrow(member)) addArrowLinks(member, links);
+        return links;
+    });
 }
 
 /** Anything that carries properties: a blueprint (among its members) or a block. */

@@ -2,6 +2,7 @@ import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type Langiu
 import type { CancellationToken } from 'vscode-languageserver';
 import type { SvcbpFile } from './generated/ast.js';
 import { reparseIncrementally, type StatementChange } from './incremental-parse.js';
+import { replaceStatementInWalks } from './ast-walk.js';
 
 /**
  * The statement each document's last parse replaced in place, until the linker has used it;
@@ -25,6 +26,7 @@ export class SvcbpDocumentFactory extends DefaultLangiumDocumentFactory {
         if (oldText !== text) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
             const change = oldText !== undefined ? reparseIncrementally(document.parseResult as never as LangiumDocument<SvcbpFile>['parseResult'], oldText, text, parser) : undefined;
+            if (change) replaceStatementInWalks(document.parseResult.value as never as SvcbpFile, oldText!, text, change.replaced, change.replacement);
             const pending = pendingChanges.has(document as LangiumDocument);
             pendingChanges.set(document as LangiumDocument, change && !pending ? change : 'all');
             if (!change) {

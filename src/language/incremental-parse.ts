@@ -45,11 +45,8 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
     if (!rootCst || rootCst.fullText !== oldText) return undefined;
 
     // The changed region: old [start, oldEnd) became new [start, newEnd).
-    let start = 0;
-    const shortest = Math.min(oldText.length, newText.length);
-    while (start < shortest && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-    let suffix = 0;
-    while (suffix < shortest - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    const start = commonPrefixLength(oldText, newText);
+    const suffix = commonSuffixLength(oldText, newText, Math.min(oldText.length, newText.length) - start);
     const oldEnd = oldText.length - suffix;
 
     const node = statementAround(rootCst, start, oldEnd);
@@ -123,6 +120,25 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
     replacement.$containerProperty = property;
     rootCst._text = newText;
     return { replaced: node, replacement };
+}
+
+/** Texts are compared a chunk at a time (a native comparison of two slices), then a character at a time. */
+const CHUNK = 1024;
+
+function commonPrefixLength(a: string, b: string): number {
+    const shortest = Math.min(a.length, b.length);
+    let length = 0;
+    while (length + CHUNK <= shortest && a.slice(length, length + CHUNK) === b.slice(length, length + CHUNK)) length += CHUNK;
+    while (length < shortest && a.charCodeAt(length) === b.charCodeAt(length)) length++;
+    return length;
+}
+
+/** The length of the common end of two texts, at most `limit` (so it does not overlap the common start). */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+    let length = 0;
+    while (length + CHUNK <= limit && a.slice(a.length - length - CHUNK, a.length - length) === b.slice(b.length - length - CHUNK, b.length - length)) length += CHUNK;
+    while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+    return length;
 }
 
 /** The innermost re-parseable statement whose text holds the whole changed region. */

@@ -1,5 +1,5 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import { isProperty } from '../generated/ast.js';
+import { Property, reflection } from '../generated/ast.js';
 import type { SvcbpServices } from '../svcbp-module.js';
 import { checkArrows } from './arrows.js';
 import { checkLowEmotionHasNote, checkPhasesHaveCustomerAction, checkTouchpointsUsed } from './coverage.js';
@@ -10,6 +10,8 @@ import { checkImports, checkPhaseRange, checkUnusedDeclarations } from './refere
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check takes its own node type
 export type Check = (node: any, accept: ValidationAcceptor) => void;
+
+const NONE: Check[] = [];
 
 /** Every check of the language, by the node type it looks at. One small function per check. */
 export class SvcbpChecks {
@@ -27,12 +29,13 @@ export class SvcbpChecks {
             Touchpoint: [checkPropertyPlacement],
             Actor: [checkPropertyPlacement],
             System: [checkPropertyPlacement],
-            Property: [checkPropertyValue]
         };
+        // Every kind of property node shares the property checks: looked up by exact type name.
+        for (const type of reflection.getAllSubTypes(Property.$type)) this.byType[type] = [checkPropertyValue];
     }
 
-    /** The checks that apply to a node (property nodes share the `Property` checks). */
+    /** The checks that apply to a node. */
     for(node: AstNode): Check[] {
-        return isProperty(node) ? this.byType.Property : (this.byType[node.$type] ?? []);
+        return this.byType[node.$type] ?? NONE;
     }
 }

@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import { isActor, isBlueprint, isSvcbpFile, isSystem, type Actor, type Step, type SvcbpFile, type System } from '../generated/ast.js';
-import { phaseIndex } from '../blueprint-contents.js';
+import { isActor, isBlueprint, isSvcbpFile, type Actor, type Step, type SvcbpFile, type System } from '../generated/ast.js';
+import { localActorsAndSystems, phaseIndex } from '../blueprint-contents.js';
 import type { ImportResolver } from '../imports.js';
 
 /** invalid-phase-range: `in a..b` where b comes before a. */
@@ -36,8 +36,10 @@ export function checkImports(imports: ImportResolver) {
  */
 export function checkUnusedDeclarations(imports: ImportResolver) {
     return (file: SvcbpFile, accept: ValidationAcceptor): void => {
-        const declarations = [...file.elements, ...file.elements.filter(isBlueprint).flatMap(b => b.members)]
-            .filter((node): node is Actor | System => isActor(node) || isSystem(node));
+        const declarations = [
+            ...file.elements.filter((node): node is Actor | System => node.$type === 'Actor' || node.$type === 'System'),
+            ...file.elements.filter(isBlueprint).flatMap(localActorsAndSystems)
+        ];
         if (declarations.length === 0) return;
         const document = AstUtils.getDocument(file);
         const used = referencedNodes([document, ...imports.importersOf(document)]);
