@@ -126,7 +126,8 @@ export function allArrowLinks(blueprint: Blueprint): readonly ArrowLink[] {
 export type PropertyOwner = Blueprint | { properties: Property[] };
 
 export function propertiesOf(node: PropertyOwner): Property[] {
-    return 'members' in node ? node.members.filter(isProperty) : node.properties;
+    // By the type name: an \`in\` test on thousands of differently shaped nodes is slow.
+    return (node as { $type?: string }).$type === 'Blueprint' ? (node as Blueprint).members.filter(isProperty) : (node as { properties: Property[] }).properties;
 }
 
 /** The property type that carries a given key (TextProperty carries several). */

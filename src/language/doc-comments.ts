@@ -13,6 +13,8 @@ export function docCommentOf(node: AstNode): string | undefined {
     if (!cst) return undefined;
     const lines = linesOf(cst.root);
     const start = cst.range.start;
+    // Most declarations have no comment above: say so before cutting any text.
+    if (start.line === 0 || !COMMENT_END.test(lines[start.line - 1])) return undefined;
     if (lines[start.line]?.slice(0, start.character).trim() !== '') return undefined;
     const collected: string[] = [];
     let line = start.line - 1;
@@ -26,6 +28,9 @@ export function docCommentOf(node: AstNode): string | undefined {
     while (line >= 0 && above(line).startsWith('//') && !above(line).includes('svcbp-disable')) collected.unshift(above(line--));
     return collected.length > 0 ? clean(collected.join('\n'), /^\/\/\/? ?/) : undefined;
 }
+
+/** A line that a comment above a declaration can end with: a line comment, or the end of a block comment. */
+const COMMENT_END = /^\s*\/\/|\*\/\s*$/;
 
 function clean(text: string, prefix: RegExp): string | undefined {
     const result = text.split('\n').map(line => line.replace(prefix, '').trimEnd()).join('\n').trim();

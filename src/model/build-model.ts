@@ -3,7 +3,7 @@ import {
     isBlueprint, isLane, isSection, isTouchpoint,
     type Actor, type Blueprint, type Lane, type Phase, type Step, type SvcbpFile, type System, type Touchpoint
 } from '../language/generated/ast.js';
-import { allArrowLinks, findProperties, findProperty, namespaceMembers, phasesOf, placedMembers, type PropertyOwner } from '../language/blueprint-contents.js';
+import { allArrowLinks, findProperties, findProperty, namespaceMembers, phasesOf, placedMembers, propertiesOf, type PropertyOwner } from '../language/blueprint-contents.js';
 import { docCommentOf } from '../language/doc-comments.js';
 import { parseDuration } from '../language/duration.js';
 import { contactTypeOf } from './channels.js';
@@ -65,10 +65,14 @@ class ModelBuilder {
     private readonly uri: string;
     private readonly omitted: OmittedElement[] = [];
     private readonly phaseIndex = new Map<Phase, number>();
-    /** The declarations that made it into the model (the first of each name). */
-    private readonly included = new Set<AstNode>();
-    /** Steps and touchpoints in the model: arrows may only join these. */
-    private readonly drawn = new Set<AstNode>();
+    /**
+     * Declarations left out because their name was taken (only the first of each name is drawn)
+     * or is missing,
+     * and steps and touchpoints left out for any reason: arrows may only join drawn ones. Kept as
+     * the few left out rather than the thousands drawn: a look-up per step cost more than the step.
+     */
+    private readonly duplicates = new Set<AstNode>();
+    private readonly undrawn = new Set<AstNode>();
     private readonly actors = new Map<string, DeclarationModel>();
     private readonly systems = new Map<string, DeclarationModel>();
 
@@ -114,16 +118,21 @@ class ModelBuilder {
         return model;
     }
 
+    private included(node: AstNode): boolean {
+        return this.duplicates.size === 0 || !this.duplicates.has(node);
+    }
+
     /** The first declaration of a name wins (as in linking); later ones are left out. */
     private dropDuplicates(): void {
         const seen = new Set<string>();
         for (const node of namespaceMembers(this.blueprint)) {
-            if (!node.name) continue;
-            if (seen.has(node.name)) {
+            if (!node.name) {
+                this.duplicates.add(node); // a partial parse: nothing to draw it by
+            } else if (seen.has(node.name)) {
+                this.duplicates.add(node);
                 this.omit(node.$type.toLowerCase() as OmittedElement['kind'], node.name, `'${node.name}' is declared twice`, node);
             } else {
                 seen.add(node.name);
-                this.included.add(node);
             }
         }
     }
@@ -131,7 +140,7 @@ class ModelBuilder {
     private phases(): PhaseModel[] {
         const phases: PhaseModel[] = [];
         for (const phase of phasesOf(this.blueprint)) {
-            if (!this.included.has(phase)) continue;
+            if (!this.included(phase)) continue;
             this.phaseIndex.set(phase, phases.length);
             const model: PhaseModel = { id: phase.name, title: phase.title ?? phase.name, index: phases.length, ...notesOf(phase), range: rangeOf(phase) };
             put(model, 'description', findProperty(phase, 'description')?.value);
@@ -151,7 +160,11 @@ class ModelBuilder {
             sections.push({ title: member.title ?? '', lanes: [], range: rangeOf(member) });
         }
         for (const { node, section } of placedMembers(this.blueprint)) {
-            if (!isLane(node) || !this.included.has(node) || !node.kind) continue;
+            if (!isLane(node)) continue;
+            if (!this.included(node) || !node.kind) {
+                for (const step of node.steps) this.undrawn.add(step);
+                continue;
+            }
             const index = section ? sectionIndex.get(section) : undefined;
             const lane: LaneModel = { id: node.name, title: node.title ?? node.name, kind: node.kind, steps: [], range: rangeOf(node) };
             put(lane, 'section', index);
@@ -160,6 +173,7 @@ class ModelBuilder {
             for (const step of node.steps) {
                 const model = this.step(step, node);
                 if (model) lane.steps.push(model);
+                else this.undrawn.add(step);
             }
             if (index !== undefined) sections[index].lanes.push(lane.id);
             lanes.push(lane);
@@ -168,7 +182,7 @@ class ModelBuilder {
     }
 
     private step(step: Step, lane: Lane): StepModel | undefined {
-        if (!this.included.has(step)) return undefined;
+        if (!this.included(step)) return undefined;
         const span = this.span(step);
         if (!span) return undefined;
         const wait = findProperty(step, 'wait');
@@ -179,7 +193,6 @@ class ModelBuilder {
         if (link && !linked) this.omit('link', link.target?.$refText ?? '', `the linked blueprint '${link.target?.$refText}' does not exist`, link);
         const linkedUri = linked ? AstUtils.getDocument(linked).uri.toString() : undefined;
         const actor = this.actorRef(findProperty(step, 'by')?.actor, `step '${step.name}'`) ?? lane.actor?.ref?.name;
-        this.drawn.add(step);
         const model: StepModel = {
             id: step.name,
             title: step.title ?? step.name,
@@ -251,15 +264,19 @@ class ModelBuilder {
         const sections = this.blueprint.members.filter(isSection);
         const result: TouchpointModel[] = [];
         for (const { node, section } of placedMembers(this.blueprint)) {
-            if (!isTouchpoint(node) || !this.included.has(node)) continue;
+            if (!isTouchpoint(node)) continue;
+            if (!this.included(node)) {
+                this.undrawn.add(node);
+                continue;
+            }
             const phase = node.phase?.ref;
             const phaseIndex = phase ? this.phaseIndex.get(phase) : undefined;
             if (phaseIndex === undefined) {
                 this.omit('touchpoint', node.name, `its phase '${node.phase?.$refText ?? ''}' does not exist`, node);
+                this.undrawn.add(node);
                 continue;
             }
             const channel = findProperty(node, 'channel')?.value;
-            this.drawn.add(node);
             const model: TouchpointModel = { id: node.name, title: node.title ?? node.name, phase: phase!.name, phaseIndex, systems: this.systemRefs(node), ...notesOf(node), range: rangeOf(node) };
             put(model, 'section', section ? sections.indexOf(section) : undefined);
             put(model, 'description', findProperty(node, 'description')?.value);
@@ -277,7 +294,7 @@ class ModelBuilder {
         for (const link of allArrowLinks(this.blueprint)) {
             const from = link.from?.ref;
             const to = link.to?.ref;
-            if (!from || !to || !this.drawn.has(from) || !this.drawn.has(to)) {
+            if (!from || !to || this.undrawn.has(from) || this.undrawn.has(to)) {
                 const label = `${link.from?.$refText ?? ''} ${link.segment.op} ${link.to?.$refText ?? ''}`;
                 this.omit('arrow', label, 'one of its ends is missing from the drawing', link.segment);
                 continue;
@@ -362,11 +379,18 @@ function totalsOf(phases: PhaseModel[], lanes: LaneModel[], touchpoints: Touchpo
     };
 }
 
+/** The five kinds of note, in one pass over the properties (every step and phase has them). */
 function notesOf(node: PropertyOwner): Notes {
-    const texts = (key: 'fail' | 'pain' | 'opportunity' | 'metric' | 'policy') =>
-        findProperties(node, key).map(p => p.value).filter((v): v is string => v !== undefined);
-    return { fails: texts('fail'), pains: texts('pain'), opportunities: texts('opportunity'), metrics: texts('metric'), policies: texts('policy') };
+    const notes: Notes = { fails: [], pains: [], opportunities: [], metrics: [], policies: [] };
+    for (const property of propertiesOf(node)) {
+        const list = NOTE_LISTS[property.key];
+        const value = (property as { value?: unknown }).value;
+        if (list && typeof value === 'string') notes[list].push(value);
+    }
+    return notes;
 }
+
+const NOTE_LISTS: Partial<Record<string, keyof Notes>> = { fail: 'fails', pain: 'pains', opportunity: 'opportunities', metric: 'metrics', policy: 'policies' };
 
 function durationOf(text: string | undefined): Duration | undefined {
     if (text === undefined) return undefined;
