@@ -20,7 +20,7 @@ import { SERVER_NODE_FLAGS } from '../src/language/server-node-flags.js';
 import { spawnSync } from 'node:child_process';
 
 const SIZES = [1000, 5000, 20000];
-const RUNS: Record<number, number> = { 1000: 9, 5000: 7, 20000: 5 };
+const RUNS: Record<number, number> = { 1000: 9, 5000: 7, 20000: 7 };
 const BUDGET_MS: Record<number, number | undefined> = { 5000: 400, 20000: 2000 };
 const EDIT_BUDGET_MS = 150;
 
@@ -110,7 +110,12 @@ async function main(): Promise<void> {
     const builder = services.shared.workspace.DocumentBuilder;
     const editTimes: number[] = [];
     const editWithModelTimes: number[] = [];
-    for (let run = 0; run < 11; run++) {
+    // The first edits run code the full builds never ran (the incremental re-parse, the kept
+    // links): a server that has seen a few keystrokes has it compiled. The first, cold edit is
+    // reported beside the budgeted figure; warm-up runs, as for the full builds, are not timed.
+    const WARM_UP_EDITS = 3;
+    let coldEditMs = 0;
+    for (let run = -WARM_UP_EDITS; run < 11; run++) {
         const edited = base.replace('step s2500 "Step 2500"', `step s2500 "Step 2500 (edit ${run})"`);
         const uri = session.write(editedUri, edited);
         collectGarbage();
@@ -119,12 +124,14 @@ async function main(): Promise<void> {
         const validated = performance.now();
         const document = services.shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<SvcbpFile>;
         buildModels(document);
+        if (run === -WARM_UP_EDITS) coldEditMs = validated - start;
+        if (run < 0) continue;
         editTimes.push(validated - start);
         editWithModelTimes.push(performance.now() - start);
     }
     const edit = {
         steps: 5000, medianMs: round(median(editTimes)), minMs: round(Math.min(...editTimes)), budgetMs: EDIT_BUDGET_MS, ok: median(editTimes) < EDIT_BUDGET_MS,
-        withModelMedianMs: round(median(editWithModelTimes))
+        withModelMedianMs: round(median(editWithModelTimes)), coldMs: round(coldEditMs)
     };
 
     // Completion of an arrow target in the 5,000-step document: every step and touchpoint is a candidate.
@@ -149,7 +156,7 @@ async function main(): Promise<void> {
     console.table(rows.map(r => ({ steps: r.steps, arrows: r.arrows, 'median ms': r.medianMs, 'min ms': r.minMs, 'budget ms': r.budgetMs ?? '', ok: r.ok ?? '' })));
     console.log(`5,000 steps with a fresh set of services each run (a parser that has never run, as for the first file after start-up): median ${fresh5k} ms (not budgeted)`);
     console.log(`Growth 20k/5k: ${ratio} (budget < 5, linear ≈ 4): ${ratio < 5 ? 'ok' : 'OVER'}`);
-    console.log(`Re-validation after a one-line edit of 5,000 steps: median ${edit.medianMs} ms (budget ${EDIT_BUDGET_MS} ms): ${edit.ok ? 'ok' : 'OVER'}; with the model for the preview: ${edit.withModelMedianMs} ms`);
+    console.log(`Re-validation after a one-line edit of 5,000 steps: median ${edit.medianMs} ms (budget ${EDIT_BUDGET_MS} ms): ${edit.ok ? 'ok' : 'OVER'}; with the model for the preview: ${edit.withModelMedianMs} ms; the first edit after opening (code not yet compiled, not budgeted): ${edit.coldMs} ms`);
 
     console.log(`Completion after an arrow in the 5,000-step document (${completion.candidates} candidates): median ${completion.medianMs} ms (budget 50 ms): ${completion.ok ? 'ok' : 'OVER'}`);
 
