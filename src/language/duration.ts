@@ -9,7 +9,20 @@ export type DurationResult =
     | { ok: true; seconds: number }
     | { ok: false; message: string };
 
-export function parseDuration(text: string): DurationResult {
+/** The same few durations come back thousands of times in a file (checks and model read each): parsed once. */
+const parsed = new Map<string, Readonly<DurationResult>>();
+
+export function parseDuration(text: string): Readonly<DurationResult> {
+    let result = parsed.get(text);
+    if (!result) {
+        if (parsed.size >= 1000) parsed.clear();
+        result = parse(text);
+        parsed.set(text, result);
+    }
+    return result;
+}
+
+function parse(text: string): DurationResult {
     let body = text;
     let sign = 1;
     if (body.startsWith('+') || body.startsWith('-')) {
