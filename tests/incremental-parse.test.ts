@@ -7,7 +7,7 @@ import { buildModels } from '../src/model/build-model.js';
 import { isBlueprint, isPhase, type SvcbpFile } from '../src/language/generated/ast.js';
 import { phaseIndex } from '../src/language/blueprint-contents.js';
 import { astNodes, referenceSites } from '../src/language/ast-walk.js';
-import { EXAMPLES, TestWorkspace } from './support/workspace.js';
+import { EXAMPLES, TestWorkspace, codes } from './support/workspace.js';
 
 /** Everything a consumer can see of a parsed, linked, validated document. */
 function snapshot(document: LangiumDocument<SvcbpFile>) {
@@ -102,6 +102,22 @@ describe('incremental re-parsing', () => {
         const replaced = blueprint.members.filter(isPhase)[2];
         expect(replaced.title).toBe('Order food');
         expect(phaseIndex(replaced)).toBe(2);
+    });
+
+    it('derives nothing from a tree that was changed in place since, even when the text comes back (edit, cancelled builds, undo)', async () => {
+        const text = 'blueprint b {\n  phase p\n  lane c customer {\n    step s "S" in p\n  }\n  touchpoint t "T" in p\n  s -> t "x"\n}\n';
+        const workspace = new TestWorkspace().write('main.svcbp', text);
+        const [document] = await workspace.build('main.svcbp');
+        const factory = workspace.services.shared.workspace.LangiumDocumentFactory;
+        // Each of these is parsed in place and its build cancelled before anything reads the tree.
+        for (const edit of [text.replace('"x"', '"xy"'), text.replace('"x"', '"xy"').replace('"T"', '"TT"'), text.replace('"x"', '"xy"')]) {
+            workspace.write('main.svcbp', edit);
+            await factory.update(document, CancellationToken.None);
+        }
+        await workspace.change('main.svcbp', text);
+        expect(workspace.document('main.svcbp').parseResult).toBe(document.parseResult);
+        expect(snapshot(workspace.document('main.svcbp'))).toEqual(await fresh(text));
+        expect(codes(workspace.document('main.svcbp').diagnostics ?? [])).toEqual([]);
     });
 
     it('relinks everything when two edits were parsed before one link (a cancelled build)', async () => {

@@ -1,4 +1,5 @@
 import type { AstNode, Reference, ReferenceInfo } from 'langium';
+import { treeVersion } from './tree-version.js';
 import {
     isBlueprint, type Arrow, type ByProperty, type Lane, type LinkProperty, type Property, type Section, type Segment, type Step,
     type SvcbpFile, type Touchpoint, type UsesProperty
@@ -13,20 +14,25 @@ export function astNodes(root: SvcbpFile): AstNode[] {
     return cached(nodesByRoot, root, collectNodes);
 }
 
-/**
- * Each walk is done once per text of a tree. The text is the key's second half because an
- * incremental re-parse (incremental-parse.ts) changes a tree in place.
- */
-const nodesByRoot = new WeakMap<SvcbpFile, { text: string; value: AstNode[] }>();
-const sitesByRoot = new WeakMap<SvcbpFile, { text: string; value: ReferenceSite[] }>();
+/** Each walk is done once per version of a tree (see tree-version.ts). */
+const nodesByRoot = new WeakMap<SvcbpFile, Derived<AstNode[]>>();
+const sitesByRoot = new WeakMap<SvcbpFile, Derived<ReferenceSite[]>>();
 
-/** A value computed once per node and text (valid until the document changes). */
-export function cached<K extends AstNode, T>(cache: WeakMap<K, { text: string; value: T }>, node: K, compute: (node: K) => T): T {
-    const text = node.$cstNode?.root.fullText ?? '';
+/** A value derived from a tree, with the version of the tree it was made from. */
+export interface Derived<T> {
+    version: number;
+    value: T;
+}
+
+/** A value computed once per node and version of its tree (valid until the tree changes). */
+export function cached<K extends AstNode, T>(cache: WeakMap<K, Derived<T>>, node: K, compute: (node: K) => T): T {
+    const root = node.$cstNode?.root;
+    if (!root) return compute(node);
+    const version = treeVersion(root);
     const entry = cache.get(node);
-    if (entry && entry.text === text) return entry.value;
+    if (entry && entry.version === version) return entry.value;
     const value = compute(node);
-    cache.set(node, { text, value });
+    cache.set(node, { version, value });
     return value;
 }
 
@@ -120,17 +126,18 @@ function addSites(node: AstNode, sites: ReferenceSite[]): void {
 }
 
 /**
- * After an incremental re-parse replaced one statement in place, the walks of the old text are
- * patched rather than redone: the statement's stretch of nodes and of reference sites is
- * swapped for the replacement's (a statement's nodes and sites are contiguous in document order).
- * A walk that is not of the old text is dropped, to be made anew when asked.
+ * After an incremental re-parse replaced one statement in place, the walks of the tree as it
+ * was (`fromVersion`) are patched rather than redone: the statement's stretch of nodes and of
+ * reference sites is swapped for the replacement's (a statement's nodes and sites are contiguous
+ * in document order). A walk of another version is dropped, to be made anew when asked.
  */
-export function replaceStatementInWalks(root: SvcbpFile, oldText: string, newText: string, replaced: AstNode, replacement: AstNode): void {
+export function replaceStatementInWalks(root: SvcbpFile, fromVersion: number, replaced: AstNode, replacement: AstNode): void {
+    const version = root.$cstNode ? treeVersion(root.$cstNode.root) : -1;
     const nodes = nodesByRoot.get(root);
     const sites = sitesByRoot.get(root);
     nodesByRoot.delete(root);
     sitesByRoot.delete(root);
-    if (!nodes || nodes.text !== oldText) return;
+    if (!nodes || nodes.version !== fromVersion) return;
     const at = nodes.value.indexOf(replaced);
     if (at < 0) return;
     const oldNodes: AstNode[] = [];
@@ -138,20 +145,21 @@ export function replaceStatementInWalks(root: SvcbpFile, oldText: string, newTex
     const newNodes: AstNode[] = [];
     addStatement(replacement, newNodes);
     nodes.value.splice(at, oldNodes.length, ...newNodes);
-    nodesByRoot.set(root, { text: newText, value: nodes.value });
-    if (!sites || sites.text !== oldText) return;
+    nodesByRoot.set(root, { version, value: nodes.value });
+    if (!sites || sites.version !== fromVersion) return;
     const inOld = new Set(oldNodes);
     const first = sites.value.findIndex(site => inOld.has(site.container));
     const newSites: ReferenceSite[] = [];
     for (const node of newNodes) addSites(node, newSites);
     if (first < 0) {
-        // The old statement had no references: the new one's go before the first site after it.
-        if (newSites.length > 0) return; // rare (a statement gains its first reference): walk anew
-        sitesByRoot.set(root, { text: newText, value: sites.value });
+        // The old statement had no references: nothing changes unless the new one has some
+        // (rare: a statement gains its first reference), and then the sites are walked anew.
+        if (newSites.length > 0) return;
+        sitesByRoot.set(root, { version, value: sites.value });
         return;
     }
     let count = 0;
     while (first + count < sites.value.length && inOld.has(sites.value[first + count].container)) count++;
     sites.value.splice(first, count, ...newSites);
-    sitesByRoot.set(root, { text: newText, value: sites.value });
+    sitesByRoot.set(root, { version, value: sites.value });
 }

@@ -4,7 +4,7 @@ import {
     type Actor, type Arrow, type Blueprint, type Lane, type Line, type Node, type Phase,
     type Property, type Section, type Segment, type Step, type System, type Touchpoint
 } from './generated/ast.js';
-import { cached } from './ast-walk.js';
+import { cached, type Derived } from './ast-walk.js';
 
 /**
  * Exact type tests for the members of a blueprint. None of these types has subtypes, and these
@@ -42,7 +42,7 @@ export function phasesOf(blueprint: Blueprint): Phase[] {
     return blueprint.members.filter(isPhase);
 }
 
-const phaseIndexes = new WeakMap<Blueprint, { text: string; value: Map<Phase, number> }>();
+const phaseIndexes = new WeakMap<Blueprint, Derived<Map<Phase, number>>>();
 
 /** A phase's position among its blueprint's phases (−1 if it is not one of them); O(1) after the first call per parse. */
 export function phaseIndex(phase: Phase): number {
@@ -108,10 +108,10 @@ function addArrowLinks(arrow: Arrow, links: ArrowLink[]): void {
     }
 }
 
-const linksByBlueprint = new WeakMap<Blueprint, { text: string; value: readonly ArrowLink[] }>();
+const linksByBlueprint = new WeakMap<Blueprint, Derived<readonly ArrowLink[]>>();
 
 /**
- * Every arrow link of a blueprint, made once per text: three checks and the model read them
+ * Every arrow link of a blueprint, made once per version of the tree: three checks and the model read them
  * on every keystroke. The links hold the references themselves, so relinking keeps them right.
  */
 export function allArrowLinks(blueprint: Blueprint): readonly ArrowLink[] {

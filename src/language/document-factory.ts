@@ -3,6 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { SvcbpFile } from './generated/ast.js';
 import { reparseIncrementally, type StatementChange } from './incremental-parse.js';
 import { replaceStatementInWalks } from './ast-walk.js';
+import { treeVersion } from './tree-version.js';
 
 /**
  * The statement each document's last parse replaced in place, until the linker has used it;
@@ -25,8 +26,10 @@ export class SvcbpDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         if (oldText !== text) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
+            const root = document.parseResult.value as never as SvcbpFile;
+            const fromVersion = root.$cstNode ? treeVersion(root.$cstNode.root) : 0;
             const change = oldText !== undefined ? reparseIncrementally(document.parseResult as never as LangiumDocument<SvcbpFile>['parseResult'], oldText, text, parser) : undefined;
-            if (change) replaceStatementInWalks(document.parseResult.value as never as SvcbpFile, oldText!, text, change.replaced, change.replacement);
+            if (change) replaceStatementInWalks(root, fromVersion, change.replaced, change.replacement);
             const pending = pendingChanges.has(document as LangiumDocument);
             pendingChanges.set(document as LangiumDocument, change && !pending ? change : 'all');
             if (!change) {

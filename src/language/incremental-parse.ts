@@ -1,5 +1,6 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import type { SvcbpFile } from './generated/ast.js';
+import { treeChangedInPlace } from './tree-version.js';
 
 /**
  * Re-parses only the statement an edit falls in, and splices it into the document's syntax tree.
@@ -119,6 +120,7 @@ export function reparseIncrementally(parseResult: ParseResult<SvcbpFile>, oldTex
     replacement.$container = node.$container;
     replacement.$containerProperty = property;
     rootCst._text = newText;
+    treeChangedInPlace(rootCst);
     return { replaced: node, replacement };
 }
 
