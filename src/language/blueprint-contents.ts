@@ -1,4 +1,4 @@
-import type { Reference } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import {
     isProperty,
     type Actor, type Arrow, type Blueprint, type Lane, type Line, type Node, type Phase,
@@ -18,7 +18,7 @@ const isLine = (m: Member): m is Line => m.$type === 'Line';
 const isTouchpoint = (m: Member): m is Touchpoint => m.$type === 'Touchpoint';
 const isSection = (m: Member): m is Section => m.$type === 'Section';
 const isArrow = (m: Member): m is Arrow => m.$type === 'Arrow';
-const isActorOrSystem = (m: Member): m is Actor | System => m.$type === 'Actor' || m.$type === 'System';
+export const isActorOrSystem = (node: AstNode): node is Actor | System => node.$type === 'Actor' || node.$type === 'System';
 
 /** Lanes, lines and touchpoints in reading order, with the section each stands in. */
 export interface PlacedMember<T> {
@@ -117,7 +117,7 @@ const linksByBlueprint = new WeakMap<Blueprint, Derived<readonly ArrowLink[]>>()
 export function allArrowLinks(blueprint: Blueprint): readonly ArrowLink[] {
     return cached(linksByBlueprint, blueprint, () => {
         const links: ArrowLink[] = [];
-        for (const member of blueprint.members) if (isArrow(member)) addArrowLinks(member, links);
+        for (const arrow of arrowsOf(blueprint)) addArrowLinks(arrow, links);
         return links;
     });
 }

@@ -38,8 +38,9 @@ export class SvcbpValueConverter extends DefaultValueConverter {
         if (rule === undefined) {
             // As Langium's converter: a cross-reference converts by its terminal, a rule call by its rule.
             const terminal = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
-            rule = terminal && GrammarAST.isRuleCall(terminal) ? terminal.rule.ref ?? null : null;
-            if (terminal && GrammarAST.isRuleCall(terminal) && !rule) throw new Error('This cst node was not parsed by a rule.');
+            const call = terminal && GrammarAST.isRuleCall(terminal) ? terminal : undefined;
+            if (call && !call.rule.ref) throw new Error('This cst node was not parsed by a rule.');
+            rule = call?.rule.ref ?? null;
             this.rules.set(feature, rule);
         }
         return rule;
@@ -50,7 +51,7 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t'
 
 export function unquote(image: string): string {
     // The common case: a closed string without escapes is its inside.
-    if (image.length >= 2 && image.charCodeAt(image.length - 1) === 34 && image.indexOf('\\') < 0 && image.indexOf('"', 1) === image.length - 1) {
+    if (image.length >= 2 && image.indexOf('\\') < 0 && image.indexOf('"', 1) === image.length - 1) {
         return image.slice(1, -1);
     }
     let result = '';

@@ -66,12 +66,12 @@ class ModelBuilder {
     private readonly omitted: OmittedElement[] = [];
     private readonly phaseIndex = new Map<Phase, number>();
     /**
-     * Declarations left out because their name was taken (only the first of each name is drawn)
-     * or is missing,
-     * and steps and touchpoints left out for any reason: arrows may only join drawn ones. Kept as
-     * the few left out rather than the thousands drawn: a look-up per step cost more than the step.
+     * Declarations left out because their name is taken (only the first of each name is drawn)
+     * or missing, and steps and touchpoints left out for any reason (arrows may only join drawn
+     * ones). Kept as the few left out rather than the thousands drawn: a set look-up per step
+     * cost more than the rest of the step.
      */
-    private readonly duplicates = new Set<AstNode>();
+    private readonly excluded = new Set<AstNode>();
     private readonly undrawn = new Set<AstNode>();
     private readonly actors = new Map<string, DeclarationModel>();
     private readonly systems = new Map<string, DeclarationModel>();
@@ -119,7 +119,7 @@ class ModelBuilder {
     }
 
     private included(node: AstNode): boolean {
-        return this.duplicates.size === 0 || !this.duplicates.has(node);
+        return this.excluded.size === 0 || !this.excluded.has(node);
     }
 
     /** The first declaration of a name wins (as in linking); later ones are left out. */
@@ -127,9 +127,9 @@ class ModelBuilder {
         const seen = new Set<string>();
         for (const node of namespaceMembers(this.blueprint)) {
             if (!node.name) {
-                this.duplicates.add(node); // a partial parse: nothing to draw it by
+                this.excluded.add(node); // a partial parse: nothing to draw it by
             } else if (seen.has(node.name)) {
-                this.duplicates.add(node);
+                this.excluded.add(node);
                 this.omit(node.$type.toLowerCase() as OmittedElement['kind'], node.name, `'${node.name}' is declared twice`, node);
             } else {
                 seen.add(node.name);

@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import { isActor, isBlueprint, isSvcbpFile, type Actor, type Step, type SvcbpFile, type System } from '../generated/ast.js';
-import { localActorsAndSystems, phaseIndex } from '../blueprint-contents.js';
+import { isActor, isBlueprint, isSvcbpFile, type Step, type SvcbpFile } from '../generated/ast.js';
+import { isActorOrSystem, localActorsAndSystems, phaseIndex } from '../blueprint-contents.js';
 import type { ImportResolver } from '../imports.js';
 
 /** invalid-phase-range: `in a..b` where b comes before a. */
@@ -37,7 +37,7 @@ export function checkImports(imports: ImportResolver) {
 export function checkUnusedDeclarations(imports: ImportResolver) {
     return (file: SvcbpFile, accept: ValidationAcceptor): void => {
         const declarations = [
-            ...file.elements.filter((node): node is Actor | System => node.$type === 'Actor' || node.$type === 'System'),
+            ...file.elements.filter(isActorOrSystem),
             ...file.elements.filter(isBlueprint).flatMap(localActorsAndSystems)
         ];
         if (declarations.length === 0) return;
