@@ -81,11 +81,12 @@ it('measures keystroke → drawing in the preview', async () => {
                     marks.__modelAt = 0;
                     // When the model arrives: splits the latency into server + transport, and the webview's drawing.
                     const onMessage = (event: MessageEvent) => {
-                        if (event.data?.type !== 'model' || !String(event.data.result).includes(`"${stepId}"`)) return;
+                        if (event.data?.type !== 'model' || !new TextDecoder().decode(event.data.result).includes(`"${stepId}"`)) return;
                         marks.__modelAt = Date.now();
-                        window.removeEventListener('message', onMessage);
+                        window.removeEventListener('message', onMessage, true);
                     };
-                    window.addEventListener('message', onMessage);
+                    // Capture: before the page's own listener, which draws at once.
+                    window.addEventListener('message', onMessage, true);
                     const stage = document.getElementById('stage')!;
                     const observer = new MutationObserver(() => {
                         if (!stage.querySelector(`[data-kind="step"][data-id="${stepId}"]`)) return;

@@ -36,6 +36,9 @@ export interface ModelOfTextResult {
 /** A ModelResult as JSON text (`JSON.parse` gives the ModelResult). */
 export type ModelJson = string & { readonly __modelJson?: never };
 
+/** A ModelJson as UTF-8 bytes: how it crosses from the extension to the webview. */
+export type ModelBytes = Uint8Array & { readonly __modelBytes?: never };
+
 // ── Server → extension: the model after each validated build ──────────────────────────────
 
 /** Client notification `svcbp/watchModels`: the documents whose models a preview shows. */
@@ -53,9 +56,10 @@ export interface ModelChangedParams {
     /** The text document version the model was built from. */
     version: number;
     /**
-     * The ModelResult as JSON text. It goes through the extension to the webview untouched: one
-     * string crosses each process and frame boundary as a single copy, where the object (some
-     * 50,000 objects at 1,000 steps) would be serialised or structurally cloned at every hop.
+     * The ModelResult as JSON text. The extension hands it to the webview as UTF-8 bytes: one
+     * buffer crosses each process and frame boundary as it is, where the object (some 50,000
+     * objects at 1,000 steps) would be serialised or structurally cloned at every hop, and a
+     * string escaped again in each JSON envelope.
      */
     result: ModelJson;
     /** Number of error diagnostics in the document. */
@@ -87,7 +91,7 @@ export interface PreviewState {
 
 export type ToWebview =
     /** A new model of the previewed document. `fileName` is for the toolbar only. */
-    | { type: 'model'; uri: string; fileName: string; version: number; result: ModelJson; errors: number }
+    | { type: 'model'; uri: string; fileName: string; version: number; result: ModelBytes; errors: number }
     | { type: 'settings'; settings: PreviewSettings; defaultView: PreviewView; locked: boolean }
     /** The editor's cursor moved in the previewed document (0-based, as in the model's ranges). */
     | { type: 'cursor'; uri: string; line: number; character: number }

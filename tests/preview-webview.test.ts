@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildModels } from '../src/model/build-model.js';
 import type { ModelResult } from '../src/model/types.js';
 import type { ToWebview } from '../src/protocol.js';
+import { renderSvgDocument } from '../src/render/index.js';
 import { PALETTES } from '../src/render/theme.js';
 import { launchChromium } from './support/browser.js';
 import { PreviewPage } from './support/preview-page.js';
@@ -18,7 +19,7 @@ async function modelsOf(path: string, workspace = examplesWorkspace()): Promise<
 }
 
 const modelMessage = (result: ModelResult, errors = 0, version = 1): ToWebview =>
-    ({ type: 'model', uri: result.uri, fileName: 'restaurant.svcbp', version, result: JSON.stringify(result), errors });
+    ({ type: 'model', uri: result.uri, fileName: 'restaurant.svcbp', version, result: new TextEncoder().encode(JSON.stringify(result)), errors });
 
 /** The restaurant example with one edit, as a user would make it. */
 async function restaurantWith(edit: (text: string) => string): Promise<ModelResult> {
@@ -154,6 +155,80 @@ describe('the preview page in headless Chromium (stand-in for VS Code)', () => {
         before.forEach((value, i) => expect(after[i]).toBeCloseTo(value, 6));
         expect(before[0]).not.toBeCloseTo(1, 2);
         expect(before[5]).not.toBe(0);
+    });
+
+    it('patches the drawing on an update: what only moved keeps its node, and the result is what a fresh page draws', async () => {
+        const edited = await restaurantWith(text => text
+            .replace('    step pass "Check plates', '    step wash "Wash up" in dine\n    step pass "Check plates')
+            .replace('"Order routed to the kitchen display"', '"Order sent to the kitchen"'));
+        const items = (page: PreviewPage) => page.page.evaluate(() => {
+            const viewport = document.querySelector('#stage svg .svg-pan-zoom_viewport')!;
+            return { markup: viewport.innerHTML, count: viewport.childElementCount };
+        });
+        preview = await PreviewPage.open(browser);
+        await preview.send(modelMessage(restaurant));
+        await preview.element('step', 'cook').waitFor();
+        const passBefore = await preview.element('step', 'pass').getAttribute('transform');
+        await preview.page.evaluate(() => {
+            for (const element of document.querySelector('#stage svg .svg-pan-zoom_viewport')!.children) (element as Element & { __before?: boolean }).__before = true;
+        });
+        await preview.send(modelMessage(edited, 0, 2));
+        await preview.element('step', 'wash').waitFor();
+        const kept = await preview.page.evaluate(() => {
+            const keptNode = (selector: string) => Boolean((document.querySelector(`#stage svg ${selector}`) as Element & { __before?: boolean } | null)?.__before);
+            const all = Array.from(document.querySelector('#stage svg .svg-pan-zoom_viewport')!.children) as Array<Element & { __before?: boolean }>;
+            return { kept: all.filter(element => element.__before).length, all: all.length, pass: keptNode('[data-id="pass"]'), wash: keptNode('[data-id="wash"]'), ticket: keptNode('[data-id="ticket"]') };
+        });
+        // The moved step is the same node with a new translation; the new and the relabelled ones are new.
+        expect(kept).toMatchObject({ pass: true, wash: false, ticket: false });
+        expect(await preview.element('step', 'pass').getAttribute('transform')).not.toBe(passBefore);
+        // Exactly the elements whose own markup is unchanged (in their own coordinates) kept their nodes.
+        const options = { theme: 'light' as const, emotion: true, durations: true, legend: true };
+        const before = new Map(renderSvgDocument(restaurant.blueprints[0], options).items.map(item => [item.key, item.markup]));
+        const after = renderSvgDocument(edited.blueprints[0], options).items;
+        expect(kept).toMatchObject({ all: after.length, kept: after.filter(item => before.get(item.key) === item.markup).length });
+        expect(kept.kept).toBeGreaterThan(after.length / 2);
+        const patched = await items(preview);
+
+        const fresh = await PreviewPage.open(browser);
+        try {
+            await fresh.send(modelMessage(edited, 0, 2));
+            await fresh.element('step', 'wash').waitFor();
+            expect(patched).toEqual(await items(fresh));
+        } finally {
+            await fresh.page.close();
+        }
+        // And back: the removed step goes, and the drawing is the first one again.
+        await preview.send(modelMessage(restaurant, 0, 3));
+        await preview.element('step', 'wash').waitFor({ state: 'detached' });
+        const original = await PreviewPage.open(browser);
+        try {
+            await original.send(modelMessage(restaurant));
+            await original.element('step', 'cook').waitFor();
+            expect(await items(preview)).toEqual(await items(original));
+        } finally {
+            await original.page.close();
+        }
+    });
+
+    it('starts another file from its own view: fit to width, not the zoom of the file before', async () => {
+        const grocery = await modelsOf('grocery-canvas.svcbp');
+        const matrix = (page: PreviewPage) => page.page.locator('#stage svg .svg-pan-zoom_viewport').getAttribute('transform');
+        preview = await PreviewPage.open(browser);
+        await preview.send(modelMessage(restaurant));
+        await preview.element('step', 'cook').waitFor();
+        await preview.page.locator('#zoom-in').click();
+        await preview.send(modelMessage(grocery));
+        await preview.page.locator('#stage svg [data-kind="step"]').first().waitFor();
+        expect(await preview.page.locator('#stage svg [data-id="cook"]').count()).toBe(0);
+        const fresh = await PreviewPage.open(browser);
+        try {
+            await fresh.send(modelMessage(grocery));
+            await fresh.page.locator('#stage svg [data-kind="step"]').first().waitFor();
+            expect(await matrix(preview)).toBe(await matrix(fresh));
+        } finally {
+            await fresh.page.close();
+        }
     });
 
     it('renders hostile labels as text and runs nothing', async () => {

@@ -5,10 +5,11 @@
  */
 import type { BlueprintModel, ModelResult } from '../src/model/types.js';
 import type { PreviewSettings, PreviewState, PreviewView, ToWebview } from '../src/protocol.js';
-import { renderSvg } from '../src/render/index.js';
+import { renderSvg, renderSvgDocument } from '../src/render/index.js';
 import { host } from './vscode-api.js';
 import { themeCss } from './theme-css.js';
-import { adoptStyle, adoptSvg } from './svg-dom.js';
+import { adoptStyle } from './svg-dom.js';
+import { Drawing } from './drawing.js';
 import { contains, extent, parseRange } from './ranges.js';
 import { Zoom, type ZoomState } from './zoom.js';
 import { traceFlow } from './trace.js';
@@ -42,7 +43,9 @@ let cursor: { line: number; character: number } | undefined;
 /** Blueprints visited through `link` steps, for Back. */
 const history: string[] = [];
 
+const decoder = new TextDecoder();
 const zoom = new Zoom(stage, view => save({ zoom: view.zoom, pan: view.pan }));
+const drawing = new Drawing(stage, zoom, nonce);
 
 function save(patch: Partial<PreviewState>): void {
     state = { ...state, ...patch };
@@ -61,9 +64,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
                 history.length = 0;
                 selected = undefined;
                 if (state.uri !== message.uri) save({ uri: message.uri, blueprint: undefined, zoom: undefined, pan: undefined });
+                // Another file starts from its own view (fit to width, or the one saved for it), not the last file's.
+                clearStage();
             }
-            current = { ...message, result: JSON.parse(message.result) as ModelResult };
-            scheduleUpdate();
+            current = { ...message, result: JSON.parse(decoder.decode(message.result)) as ModelResult };
+            drawModel();
             break;
         case 'settings':
             settings = message.settings;
@@ -93,17 +98,14 @@ function blueprintIds(result: ModelResult): string[] {
     return [...result.blueprints.map(b => b.id), ...result.unbuilt.map(u => u.id).filter(id => !result.blueprints.some(b => b.id === id))];
 }
 
-let updateScheduled = false;
-
-/** Models can arrive faster than a large drawing is made: draw only the latest, once per frame. */
-function scheduleUpdate(): void {
-    if (updateScheduled) return;
-    updateScheduled = true;
-    requestAnimationFrame(() => {
-        updateScheduled = false;
-        update();
-        if (current) host.postMessage({ type: 'drawn', version: current.version });
-    });
+/**
+ * Draws a model as soon as it arrives: the extension sends the next one only after this page
+ * answers `drawn`, so models never pile up here (waiting for an animation frame cost up to one
+ * frame of latency on every keystroke).
+ */
+function drawModel(): void {
+    update();
+    if (current) host.postMessage({ type: 'drawn', version: current.version });
 }
 
 function update(): void {
@@ -132,9 +134,7 @@ function update(): void {
     empty.hidden = Boolean(model);
     if (!model) {
         empty.textContent = ids.length === 0 && current.errors === 0 ? 'This file has no blueprint yet.' : 'Nothing to draw yet: fix the errors in the file.';
-        stage.replaceChildren();
-        zoom.detach();
-        drawnKey = '';
+        clearStage();
         return;
     }
     if (state.view && state.view !== 'blueprint') {
@@ -157,33 +157,26 @@ function showBanner(errors: number, on: typeof shown): void {
         : omitted > 0 ? `${count} — ${omitted} element${omitted === 1 ? '' : 's'} left out of the drawing` : count;
 }
 
-/** What the last drawing was made of; the same again is not drawn again (typing inside a line). */
-let drawnKey = '';
-
 function draw(model: BlueprintModel, stale: boolean): void {
-    // `omitted` only feeds the banner; the ranges in it move with every keystroke.
-    const key = JSON.stringify([settings, stale, { ...model, omitted: undefined }]);
-    if (key === drawnKey && stage.querySelector('svg')) return;
-    drawnKey = key;
     const view: ZoomState | undefined = state.zoom !== undefined && state.pan ? { zoom: state.zoom, pan: state.pan } : undefined;
-    // The phases of a drawing, as performance measures (the preview benchmark reads them).
+    // The phases of a drawing, as performance measures (read when profiling the preview).
     const t0 = performance.now();
-    const text = renderSvg(model, { theme: 'light', ...settings });
+    const parts = renderSvgDocument(model, { theme: 'light', ...settings });
     const t1 = performance.now();
-    const svg = adoptSvg(text, nonce);
-    // Our own tooltip replaces the SVG's <title> hover text on cards and touchpoints.
-    for (const title of svg.querySelectorAll('[data-kind="step"] title, [data-kind="touchpoint"] title')) title.remove();
-    svg.classList.toggle('stale', stale);
+    drawing.show(parts, stale, view);
     const t2 = performance.now();
-    zoom.show(stage, svg, view);
-    const t3 = performance.now();
     if (selected) select(selected, false);
     highlightCursor(false);
-    const t4 = performance.now();
+    const t3 = performance.now();
     performance.measure('svcbp:render', { start: t0, end: t1 });
-    performance.measure('svcbp:parse', { start: t1, end: t2 });
-    performance.measure('svcbp:swap', { start: t2, end: t3 });
-    performance.measure('svcbp:highlight', { start: t3, end: t4 });
+    performance.measure('svcbp:patch', { start: t1, end: t2 });
+    performance.measure('svcbp:highlight', { start: t2, end: t3 });
+}
+
+function clearStage(): void {
+    stage.replaceChildren();
+    zoom.detach();
+    drawing.clear();
 }
 
 function choose(id: string, remember = false): void {
@@ -191,9 +184,7 @@ function choose(id: string, remember = false): void {
     if (remember && from) history.push(from);
     save({ blueprint: id, zoom: undefined, pan: undefined });
     selected = undefined;
-    zoom.detach();
-    stage.replaceChildren();
-    drawnKey = '';
+    clearStage();
     update();
 }
 

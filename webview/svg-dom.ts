@@ -26,6 +26,20 @@ export function adoptSvg(text: string, nonce: string): SVGSVGElement {
     return document.adoptNode(root) as unknown as SVGSVGElement;
 }
 
+/**
+ * Turns the markup of SVG elements (no stylesheets) into elements of this page, in order: one
+ * parse for all of them, in the inert document, as adoptSvg does for a whole drawing.
+ */
+export function adoptSvgElements(markup: string, count: number): Element[] {
+    const holder = inert.createElement('div');
+    holder.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg">${markup}</svg>`;
+    const root = holder.firstElementChild;
+    if (!root || root.localName !== 'svg' || root.childElementCount !== count) throw new Error('The drawing could not be read as SVG.');
+    for (const removed of Array.from(root.querySelectorAll('script, style'))) removed.remove();
+    // A copy first: adopting takes each child out of the live collection.
+    return Array.from(root.children).map(child => document.adoptNode(child));
+}
+
 /** The XML escapes a stylesheet in SVG text may use (`&gt;` in a child selector). */
 function decodeEntities(css: string): string {
     return css.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);

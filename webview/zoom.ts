@@ -29,15 +29,25 @@ export class Zoom {
         }, { passive: false });
     }
 
+    /** The drawing svg-pan-zoom has taken over. */
+    get root(): SVGSVGElement | null {
+        return this.instance ? this.stage.querySelector<SVGSVGElement>(':scope > svg') : null;
+    }
+
+    /** The group svg-pan-zoom moves and scales: the drawing's elements go in it. */
+    get viewport(): SVGGElement | null {
+        return this.root?.querySelector<SVGGElement>(':scope > .svg-pan-zoom_viewport') ?? null;
+    }
+
     /**
-     * Shows a new drawing. The first one is taken over by svg-pan-zoom; later ones replace the
+     * Shows a new drawing root. The first one is taken over by svg-pan-zoom; later ones replace the
      * content of its viewport, so the view (zoom and pan) stays as it is and the library is not
-     * set up again (which measures the whole drawing). `previous` restores a saved view.
+     * set up again. `previous` restores a saved view.
      */
     show(stage: HTMLElement, svg: SVGSVGElement, previous: ZoomState | undefined): SVGSVGElement {
-        const current = stage.querySelector<SVGSVGElement>(':scope > svg');
-        const viewport = current?.querySelector(':scope > .svg-pan-zoom_viewport');
-        if (!this.instance || !current || !viewport) {
+        const current = this.root;
+        const viewport = this.viewport;
+        if (!current || !viewport) {
             stage.replaceChildren(svg);
             this.attach(svg, previous);
             return svg;
@@ -45,11 +55,14 @@ export class Zoom {
         current.querySelector(':scope > defs')?.replaceWith(...Array.from(svg.children).filter(child => child.localName === 'defs'));
         viewport.replaceChildren(...Array.from(svg.childNodes).filter(child => child.nodeName !== 'defs'));
         current.setAttribute('class', svg.getAttribute('class') ?? '');
-        // The drawing grew or shrank: fit and fit-width measure it again (a layout of the whole drawing).
-        const size = `${svg.getAttribute('width')}x${svg.getAttribute('height')}`;
-        if (size !== this.size) this.instance.updateBBox();
-        this.size = size;
         return current;
+    }
+
+    /** The drawing's size, after its elements changed: fit and fit-width measure it again when it grew or shrank. */
+    sized(width: number, height: number): void {
+        const size = `${width}x${height}`;
+        if (size !== this.size) this.instance?.updateBBox();
+        this.size = size;
     }
 
     /** Takes over a freshly drawn SVG; `previous` restores the view, else the drawing fits the width. */
@@ -74,8 +87,10 @@ export class Zoom {
     }
 
     detach(): void {
-        this.instance?.destroy();
+        // Forgotten first: destroying resets the old view, and that must not be reported as the user's.
+        const instance = this.instance;
         this.instance = undefined;
+        instance?.destroy();
     }
 
     get state(): ZoomState | undefined {

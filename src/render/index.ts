@@ -2,7 +2,7 @@
 import type { BlueprintModel } from '../model/types.js';
 import { layoutBlueprint } from './layout.js';
 import type { LayoutOptions } from './layout-types.js';
-import { layoutToSvg, type SvgOptions } from './svg.js';
+import { layoutToSvg, layoutToSvgDocument, type SvgDocument, type SvgOptions } from './svg.js';
 
 export type RenderOptions = LayoutOptions & SvgOptions;
 
@@ -10,6 +10,11 @@ export function renderSvg(model: BlueprintModel, options: RenderOptions = {}): s
     return layoutToSvg(layoutBlueprint(model, options), options);
 }
 
+/** The same drawing as items, for a preview that patches its drawing (svgText(…) is renderSvg's text). */
+export function renderSvgDocument(model: BlueprintModel, options: RenderOptions = {}): SvgDocument {
+    return layoutToSvgDocument(layoutBlueprint(model, options), options);
+}
+
 export { layoutBlueprint } from './layout.js';
-export { layoutToSvg } from './svg.js';
+export { itemMarkup, layoutToSvg, svgOpenTag, svgText, translation, type SvgDocument, type SvgItem } from './svg.js';
 export type { BlueprintLayout } from './layout-types.js';

@@ -2,9 +2,11 @@
  * Drawing geometry → SVG text. Every element carries the model id and source range in data-
  * attributes (the preview maps clicks to source with them) and a <title> for hover text; all
  * text from the file is escaped. Deterministic: the same layout gives byte-identical SVG.
+ * Each element is an item drawn in its own coordinates (see SvgItem), so the preview can patch
+ * a drawing instead of replacing it.
  */
 import type { SourceRange } from '../model/types.js';
-import type { ArrowLayout, BlueprintLayout, CardLayout, TextBlock, TouchpointLayout } from './layout-types.js';
+import type { ArrowLayout, BlueprintLayout, CardLayout, EmotionLayout, TextBlock, TouchpointLayout } from './layout-types.js';
 import { escapeXml } from './escape.js';
 import { FONT_FAMILY, lineHeight } from './text.js';
 import { PALETTES, cssVariable, type ColourRole, type ThemeName } from './theme.js';
@@ -15,131 +17,199 @@ export interface SvgOptions {
     embedColours?: boolean;
 }
 
+/**
+ * One element of the drawing, drawn in its own coordinates and placed by a translation. The
+ * preview patches its drawing item by item: after a keystroke most items only move or change
+ * their source range, and keeping those out of `markup` lets it keep their DOM nodes.
+ */
+export interface SvgItem {
+    /** Kind and id: the same element across redraws. */
+    key: string;
+    /** Where the item's origin sits in the drawing. */
+    x: number;
+    y: number;
+    /** The source range (`line:character-line:character`, 0-based), written as `data-range`. */
+    range?: string;
+    /** One element, at the origin, without its translation and range. */
+    markup: string;
+}
+
+/** The drawing as its parts: the root's size and theme, the stylesheet and markers, the items in paint order. */
+export interface SvgDocument {
+    width: number;
+    height: number;
+    theme: ThemeName;
+    /** `<style>` and `<defs>`: the same for every drawing in a theme. */
+    head: string;
+    items: SvgItem[];
+}
+
 export function layoutToSvg(layout: BlueprintLayout, options: SvgOptions = {}): string {
+    return svgText(layoutToSvgDocument(layout, options));
+}
+
+/** The whole drawing as one SVG file. */
+export function svgText(document: SvgDocument): string {
+    return [svgOpenTag(document), document.head, ...document.items.map(itemMarkup), '</svg>'].join('\n');
+}
+
+export function svgOpenTag({ width, height, theme }: Pick<SvgDocument, 'width' | 'height' | 'theme'>): string {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="svcbp-title svcbp-desc" class="svcbp svcbp-${theme}" data-theme="${theme}">`;
+}
+
+/** An item's element with its range and translation written into its start tag. */
+export function itemMarkup(item: SvgItem): string {
+    // Attribute values are escaped, so the first '>' ends the start tag ('/>' when it is empty).
+    const close = item.markup.indexOf('>');
+    const endOfTag = item.markup[close - 1] === '/' ? close - 1 : close;
+    return item.markup.slice(0, endOfTag) + itemAttributes(item) + item.markup.slice(endOfTag);
+}
+
+function itemAttributes(item: SvgItem): string {
+    const range = item.range === undefined ? '' : ` data-range="${item.range}"`;
+    return range + (item.x === 0 && item.y === 0 ? '' : ` transform="${translation(item)}"`);
+}
+
+/** The `transform` of an item not at (0, 0). */
+export function translation(item: Pick<SvgItem, 'x' | 'y'>): string {
+    return `translate(${n(item.x)},${n(item.y)})`;
+}
+
+/** Subtracts an origin from coordinates, so an element's markup does not change when it only moves. */
+class Local {
+    constructor(readonly x0: number, readonly y0: number) {}
+    x(value: number): string { return n(value - this.x0); }
+    y(value: number): string { return n(value - this.y0); }
+}
+
+const ORIGIN = new Local(0, 0);
+
+export function layoutToSvgDocument(layout: BlueprintLayout, options: SvgOptions = {}): SvgDocument {
     const theme = options.theme ?? 'light';
     const colour = (role: ColourRole) => options.embedColours ? PALETTES[theme][role] : `var(${cssVariable(role)}, ${PALETTES[theme][role]})`;
-    const out: string[] = [];
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="svcbp-title svcbp-desc" class="svcbp svcbp-${theme}" data-theme="${theme}">`);
-    out.push(`<title id="svcbp-title">${escapeXml(layout.title.lines.join(' '))}</title>`);
-    out.push(`<desc id="svcbp-desc">${escapeXml(layout.description)}</desc>`);
-    out.push(`<style>${stylesheet(colour)}</style>`);
-    out.push(defs(colour));
-    out.push(`<rect class="background" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`);
-    out.push(text(layout.title, 'title'));
-    if (layout.subtitle) out.push(text(layout.subtitle, 'subtitle'));
+    const items: SvgItem[] = [];
+    const add = (key: string, at: Local, markup: string, range?: SourceRange) =>
+        items.push({ key, x: at.x0, y: at.y0, range: range && rangeText(range), markup });
 
-    out.push('<g class="lanes">');
+    add('title-text', ORIGIN, `<title id="svcbp-title">${escapeXml(layout.title.lines.join(' '))}</title>`);
+    add('description', ORIGIN, `<desc id="svcbp-desc">${escapeXml(layout.description)}</desc>`);
+    add('background', ORIGIN, `<rect class="background" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`);
+    add('title', ORIGIN, text(layout.title, 'title', ORIGIN));
+    if (layout.subtitle) add('subtitle', ORIGIN, text(layout.subtitle, 'subtitle', ORIGIN));
+
     for (const lane of layout.lanes) {
-        out.push(`<g class="lane lane-${lane.kind}" data-kind="lane" data-id="${escapeXml(lane.id)}" ${rangeAttr(lane.range)}>`);
-        out.push(`<rect class="lane-band" x="${n(lane.box.x)}" y="${n(lane.box.y)}" width="${n(lane.box.width)}" height="${n(lane.box.height)}"/>`);
-        out.push(text(lane.header, 'lane-title'), text(lane.subtitle, 'lane-kind'));
-        out.push('</g>');
-    }
-    out.push('</g>');
-
-    if (layout.sections.length) {
-        out.push('<g class="sections">');
-        for (const section of layout.sections) {
-            const { box, label } = section;
-            out.push(`<g class="section" data-kind="section"><rect class="section-band" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="4"/>`);
-            out.push(`<text class="section-title" transform="rotate(-90 ${n(label.x)} ${n(label.y)})" x="${n(label.x)}" y="${n(label.y + 4)}" text-anchor="middle">${escapeXml(section.title)}</text></g>`);
-        }
-        out.push('</g>');
+        const at = new Local(lane.box.x, lane.box.y);
+        add(`lane:${lane.id}`, at, `<g class="lane lane-${lane.kind}" data-kind="lane" data-id="${escapeXml(lane.id)}">`
+            + `<rect class="lane-band" x="0" y="0" width="${n(lane.box.width)}" height="${n(lane.box.height)}"/>`
+            + text(lane.header, 'lane-title', at) + text(lane.subtitle, 'lane-kind', at) + '</g>', lane.range);
     }
 
-    out.push('<g class="phases">');
+    layout.sections.forEach((section, index) => {
+        const { box, label } = section;
+        const at = new Local(box.x, box.y);
+        add(`section:${index}`, at, `<g class="section" data-kind="section"><rect class="section-band" x="0" y="0" width="${n(box.width)}" height="${n(box.height)}" rx="4"/>`
+            + `<text class="section-title" transform="rotate(-90 ${at.x(label.x)} ${at.y(label.y)})" x="${at.x(label.x)}" y="${at.y(label.y + 4)}" text-anchor="middle">${escapeXml(section.title)}</text></g>`);
+    });
+
     for (const phase of layout.phases) {
-        out.push(`<g class="phase" data-kind="phase" data-id="${escapeXml(phase.id)}" ${rangeAttr(phase.range)}>`);
-        out.push(`<rect class="phase-header" x="${n(phase.box.x + 2)}" y="${n(phase.box.y)}" width="${n(phase.box.width - 4)}" height="${n(phase.box.height - 6)}" rx="6"/>`);
-        out.push(text(phase.header, 'phase-title'));
-        if (phase.duration) out.push(text(phase.duration, 'phase-duration'));
-        out.push('</g>');
+        const at = new Local(phase.box.x, phase.box.y);
+        add(`phase:${phase.id}`, at, `<g class="phase" data-kind="phase" data-id="${escapeXml(phase.id)}">`
+            + `<rect class="phase-header" x="2" y="0" width="${n(phase.box.width - 4)}" height="${n(phase.box.height - 6)}" rx="6"/>`
+            + text(phase.header, 'phase-title', at) + (phase.duration ? text(phase.duration, 'phase-duration', at) : '') + '</g>', phase.range);
     }
-    out.push('</g>');
 
     if (layout.emotion) {
-        const { box, levels, curve, points } = layout.emotion;
-        out.push(`<g class="emotion" data-kind="emotion"><text class="row-title" x="${n(box.x + 12)}" y="${n(box.y + 16)}">Emotion</text>`);
-        for (const level of levels) {
-            out.push(`<line class="emotion-level" x1="${n(box.x + 120)}" x2="${n(box.x + box.width)}" y1="${n(level.y)}" y2="${n(level.y)}"/>`);
-            out.push(`<text class="emotion-scale" x="${n(box.x + 112)}" y="${n(level.y + 4)}" text-anchor="end">${level.value > 0 ? '+' : ''}${level.value}</text>`);
-        }
-        if (curve.length > 1) out.push(`<polyline class="emotion-curve" points="${curve.map(p => `${n(p.x)},${n(p.y)}`).join(' ')}"/>`);
-        for (const point of curve) out.push(`<circle class="emotion-phase" cx="${n(point.x)}" cy="${n(point.y)}" r="4"/>`);
-        for (const point of points) {
-            out.push(`<circle class="emotion-step" data-id="${escapeXml(point.id)}" cx="${n(point.x)}" cy="${n(point.y)}" r="3.5"><title>${escapeXml(`${point.id}: ${point.value}`)}</title></circle>`);
-        }
-        out.push('</g>');
+        const at = new Local(layout.emotion.box.x, layout.emotion.box.y);
+        add('emotion', at, emotionSvg(layout.emotion, at));
     }
 
-    out.push('<g class="lines">');
     for (const line of layout.lines) {
-        out.push(`<g class="line line-${line.kind}" data-kind="line" data-id="${line.kind}" ${line.range ? rangeAttr(line.range) : ''}>`);
-        out.push(`<line x1="${n(line.x1)}" x2="${n(line.x2)}" y1="${n(line.y)}" y2="${n(line.y)}"/>`);
-        out.push(`<text class="line-label" x="${n(line.x1 + 12)}" y="${n(line.y - 4)}">${escapeXml(line.label)}</text></g>`);
+        const at = new Local(line.x1, line.y);
+        add(`line:${line.kind}`, at, `<g class="line line-${line.kind}" data-kind="line" data-id="${line.kind}">`
+            + `<line x1="0" x2="${n(line.x2 - line.x1)}" y1="0" y2="0"/>`
+            + `<text class="line-label" x="12" y="-4">${escapeXml(line.label)}</text></g>`, line.range);
     }
-    out.push('</g>');
 
-    out.push('<g class="cards">');
-    for (const card of layout.cards) out.push(cardSvg(card));
-    out.push('</g>');
-
-    out.push('<g class="touchpoints">');
-    for (const touchpoint of layout.touchpoints) out.push(touchpointSvg(touchpoint));
-    out.push('</g>');
-
-    out.push('<g class="arrows">');
-    for (const arrow of layout.arrows) out.push(arrowSvg(arrow));
-    out.push('</g>');
+    for (const card of layout.cards) {
+        const at = new Local(card.x, card.y);
+        add(`step:${card.id}`, at, cardSvg(card, at), card.range);
+    }
+    for (const touchpoint of layout.touchpoints) {
+        const at = new Local(touchpoint.cx, touchpoint.cy);
+        add(`touchpoint:${touchpoint.id}`, at, touchpointSvg(touchpoint, at), touchpoint.range);
+    }
+    for (const arrow of layout.arrows) {
+        const at = new Local(arrow.points[0]?.x ?? 0, arrow.points[0]?.y ?? 0);
+        add(`arrow:${arrow.id}`, at, arrowSvg(arrow, at), arrow.range);
+    }
 
     if (layout.durations) {
         const { box, total, cells } = layout.durations;
-        out.push(`<g class="durations" data-kind="durations"><rect class="duration-row" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="6"/>`);
-        out.push(text(total, 'duration-total'), ...cells.map(cell => text(cell, 'duration-cell')), '</g>');
+        const at = new Local(box.x, box.y);
+        add('durations', at, `<g class="durations" data-kind="durations"><rect class="duration-row" x="0" y="0" width="${n(box.width)}" height="${n(box.height)}" rx="6"/>`
+            + text(total, 'duration-total', at) + cells.map(cell => text(cell, 'duration-cell', at)).join('') + '</g>');
     }
     if (layout.legend && layout.legend.items.length) {
-        out.push(`<g class="legend" data-kind="legend"><text class="row-title" x="${n(layout.legend.box.x)}" y="${n(layout.legend.box.y + 4)}">Legend</text>`);
-        for (const item of layout.legend.items) out.push(legendItem(item));
-        out.push('</g>');
+        const at = new Local(layout.legend.box.x, layout.legend.box.y);
+        add('legend', at, `<g class="legend" data-kind="legend"><text class="row-title" x="0" y="4">Legend</text>`
+            + layout.legend.items.map(item => legendItem(item, at)).join('') + '</g>');
     }
     if (layout.footnotes.length) {
-        out.push('<g class="footnotes">');
-        for (const note of layout.footnotes) out.push(text(note, 'footnote'));
-        out.push('</g>');
+        const at = new Local(0, layout.footnotes[0].y);
+        add('footnotes', at, `<g class="footnotes">${layout.footnotes.map(note => text(note, 'footnote', at)).join('')}</g>`);
     }
-    out.push('</svg>');
-    return out.join('\n');
+    return { width: layout.width, height: layout.height, theme, head: `<style>${stylesheet(colour)}</style>\n${defs(colour)}`, items };
 }
 
-function cardSvg(card: CardLayout): string {
+function emotionSvg(emotion: EmotionLayout, at: Local): string {
+    const { box, levels, curve, points } = emotion;
+    const parts = [`<g class="emotion" data-kind="emotion"><text class="row-title" x="12" y="16">Emotion</text>`];
+    for (const level of levels) {
+        parts.push(`<line class="emotion-level" x1="120" x2="${n(box.width)}" y1="${at.y(level.y)}" y2="${at.y(level.y)}"/>`);
+        parts.push(`<text class="emotion-scale" x="112" y="${at.y(level.y + 4)}" text-anchor="end">${level.value > 0 ? '+' : ''}${level.value}</text>`);
+    }
+    if (curve.length > 1) parts.push(`<polyline class="emotion-curve" points="${curve.map(p => `${at.x(p.x)},${at.y(p.y)}`).join(' ')}"/>`);
+    for (const point of curve) parts.push(`<circle class="emotion-phase" cx="${at.x(point.x)}" cy="${at.y(point.y)}" r="4"/>`);
+    for (const point of points) {
+        parts.push(`<circle class="emotion-step" data-id="${escapeXml(point.id)}" cx="${at.x(point.x)}" cy="${at.y(point.y)}" r="3.5"><title>${escapeXml(`${point.id}: ${point.value}`)}</title></circle>`);
+    }
+    parts.push('</g>');
+    return parts.join('');
+}
+
+function cardSvg(card: CardLayout, at: Local): string {
     const classes = ['card', `card-${card.kind}`, card.hidden ? 'card-hidden' : '', card.decision ? 'card-decision' : ''].filter(Boolean).join(' ');
-    const parts = [`<g class="${classes}" data-kind="step" data-id="${escapeXml(card.id)}" data-lane="${escapeXml(card.lane)}" ${rangeAttr(card.range)}>`];
+    const parts = [`<g class="${classes}" data-kind="step" data-id="${escapeXml(card.id)}" data-lane="${escapeXml(card.lane)}">`];
     parts.push(`<title>${escapeXml(card.tooltip)}</title>`);
+    const width = n(card.width);
+    const height = n(card.height);
     if (card.kind === 'notes') {
-        parts.push(`<rect class="note-box" x="${n(card.x)}" y="${n(card.y)}" width="${n(card.width)}" height="${n(card.height)}"/>`);
+        parts.push(`<rect class="note-box" x="0" y="0" width="${width}" height="${height}"/>`);
     } else if (card.kind === 'evidence') {
         const fold = 10;
-        parts.push(`<path class="card-box evidence-box" d="M${n(card.x)},${n(card.y)} H${n(card.x + card.width - fold)} L${n(card.x + card.width)},${n(card.y + fold)} V${n(card.y + card.height)} H${n(card.x)} Z"/>`);
-        parts.push(`<path class="evidence-fold" d="M${n(card.x + card.width - fold)},${n(card.y)} V${n(card.y + fold)} H${n(card.x + card.width)}"/>`);
+        parts.push(`<path class="card-box evidence-box" d="M0,0 H${n(card.width - fold)} L${width},${fold} V${height} H0 Z"/>`);
+        parts.push(`<path class="evidence-fold" d="M${n(card.width - fold)},0 V${fold} H${width}"/>`);
     } else {
-        parts.push(`<rect class="card-box" x="${n(card.x)}" y="${n(card.y)}" width="${n(card.width)}" height="${n(card.height)}" rx="6"/>`);
+        parts.push(`<rect class="card-box" x="0" y="0" width="${width}" height="${height}" rx="6"/>`);
     }
     if (card.decision) {
-        const cx = card.x + card.width - 12;
-        const cy = card.y + 12;
+        const cx = card.width - 12;
+        const cy = 12;
         parts.push(`<path class="decision-mark" d="M${n(cx)},${n(cy - 6)} L${n(cx + 6)},${n(cy)} L${n(cx)},${n(cy + 6)} L${n(cx - 6)},${n(cy)} Z"><title>Decision</title></path>`);
     }
-    parts.push(text(card.title, card.kind === 'notes' ? 'note-text' : 'card-title'));
+    parts.push(text(card.title, card.kind === 'notes' ? 'note-text' : 'card-title', at));
     for (const marker of card.markers) {
         parts.push(`<g class="marker marker-${marker.kind}"><title>${escapeXml(marker.tooltip)}</title>`);
+        const x = marker.x - at.x0;
+        const y = marker.y - at.y0;
         if (marker.kind === 'fail' || marker.kind === 'wait') {
             const letter = marker.kind === 'fail' ? 'F' : 'W';
-            parts.push(`<circle cx="${n(marker.x + 6)}" cy="${n(marker.y - 4)}" r="6.5"/><text class="marker-letter" x="${n(marker.x + 6)}" y="${n(marker.y - 0.5)}" text-anchor="middle">${letter}</text>`);
+            parts.push(`<circle cx="${n(x + 6)}" cy="${n(y - 4)}" r="6.5"/><text class="marker-letter" x="${n(x + 6)}" y="${n(y - 0.5)}" text-anchor="middle">${letter}</text>`);
             const label = marker.kind === 'fail' ? marker.text.slice(1) : marker.text;
-            parts.push(`<text class="marker-text" x="${n(marker.x + 15)}" y="${n(marker.y)}">${escapeXml(label)}</text>`);
+            parts.push(`<text class="marker-text" x="${n(x + 15)}" y="${n(y)}">${escapeXml(label)}</text>`);
         } else {
             const symbol = marker.kind === 'link' ? '↗ ' : 'by ';
-            parts.push(`<text class="marker-text" x="${n(marker.x)}" y="${n(marker.y)}">${escapeXml(symbol + marker.text)}</text>`);
+            parts.push(`<text class="marker-text" x="${n(x)}" y="${n(y)}">${escapeXml(symbol + marker.text)}</text>`);
         }
         parts.push('</g>');
     }
@@ -147,14 +217,14 @@ function cardSvg(card: CardLayout): string {
     return parts.join('');
 }
 
-function touchpointSvg(touchpoint: TouchpointLayout): string {
-    const parts = [`<g class="touchpoint contact-${touchpoint.contactType ?? 'other'}" data-kind="touchpoint" data-id="${escapeXml(touchpoint.id)}" ${rangeAttr(touchpoint.range)}>`];
+function touchpointSvg(touchpoint: TouchpointLayout, at: Local): string {
+    const parts = [`<g class="touchpoint contact-${touchpoint.contactType ?? 'other'}" data-kind="touchpoint" data-id="${escapeXml(touchpoint.id)}">`];
     parts.push(`<title>${escapeXml(touchpoint.tooltip)}</title>`);
-    parts.push(`<circle class="touchpoint-circle" cx="${n(touchpoint.cx)}" cy="${n(touchpoint.cy)}" r="${touchpoint.r}"/>`);
-    parts.push(contactGlyph(touchpoint.contactType, touchpoint.cx, touchpoint.cy));
+    parts.push(`<circle class="touchpoint-circle" cx="0" cy="0" r="${touchpoint.r}"/>`);
+    parts.push(contactGlyph(touchpoint.contactType, 0, 0));
     const box = touchpoint.labelBox;
-    parts.push(`<rect class="touchpoint-label-box" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="3"/>`);
-    parts.push(text(touchpoint.label, 'touchpoint-label'), '</g>');
+    parts.push(`<rect class="touchpoint-label-box" x="${at.x(box.x)}" y="${at.y(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="3"/>`);
+    parts.push(text(touchpoint.label, 'touchpoint-label', at), '</g>');
     return parts.join('');
 }
 
@@ -171,24 +241,25 @@ function contactGlyph(type: string | undefined, cx: number, cy: number): string 
     }
 }
 
-function arrowSvg(arrow: ArrowLayout): string {
-    const d = arrow.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)},${n(p.y)}`).join(' ');
+function arrowSvg(arrow: ArrowLayout, at: Local): string {
+    const d = arrow.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${at.x(p.x)},${at.y(p.y)}`).join(' ');
     const start = arrow.kind === 'two-way' ? ' marker-start="url(#svcbp-head-start)"' : '';
     const end = arrow.kind === 'async' ? 'url(#svcbp-head-open)' : 'url(#svcbp-head)';
-    const parts = [`<g class="arrow arrow-${arrow.kind}" data-kind="arrow" data-id="${escapeXml(arrow.id)}" data-from="${escapeXml(arrow.from)}" data-to="${escapeXml(arrow.to)}" ${rangeAttr(arrow.range)}>`];
+    const parts = [`<g class="arrow arrow-${arrow.kind}" data-kind="arrow" data-id="${escapeXml(arrow.id)}" data-from="${escapeXml(arrow.from)}" data-to="${escapeXml(arrow.to)}">`];
     parts.push(`<path class="arrow-hit" d="${d}"/>`);
     parts.push(`<path class="arrow-line" d="${d}"${start} marker-end="${end}"/>`);
     if (arrow.label && arrow.labelBox) {
         const box = arrow.labelBox;
-        parts.push(`<rect class="arrow-label-box" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="3"/>`);
-        parts.push(text(arrow.label, 'arrow-label'));
+        parts.push(`<rect class="arrow-label-box" x="${at.x(box.x)}" y="${at.y(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="3"/>`);
+        parts.push(text(arrow.label, 'arrow-label', at));
     }
     parts.push('</g>');
     return parts.join('');
 }
 
-function legendItem(item: { kind: string; label: string; x: number; y: number }): string {
-    const { x, y } = item;
+function legendItem(item: { kind: string; label: string; x: number; y: number }, at: Local): string {
+    const x = item.x - at.x0;
+    const y = item.y - at.y0;
     let sample = '';
     if (item.kind.startsWith('arrow-')) {
         const kind = item.kind.slice(6);
@@ -279,15 +350,15 @@ function stylesheet(c: (role: ColourRole) => string): string {
     ].join('');
 }
 
-function text(block: TextBlock, className: string): string {
+function text(block: TextBlock, className: string, at: Local): string {
     const anchor = block.anchor === 'middle' ? ' text-anchor="middle"' : '';
     const step = lineHeight(block.size);
-    const spans = block.lines.map((line, i) => `<tspan x="${n(block.x)}" y="${n(block.y + i * step)}">${escapeXml(line)}</tspan>`).join('');
+    const spans = block.lines.map((line, i) => `<tspan x="${at.x(block.x)}" y="${at.y(block.y + i * step)}">${escapeXml(line)}</tspan>`).join('');
     return `<text class="${className}"${anchor}>${spans}</text>`;
 }
 
-function rangeAttr(range: SourceRange): string {
-    return `data-range="${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}"`;
+function rangeText(range: SourceRange): string {
+    return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 /** Numbers with at most one decimal, so the output is stable and small. */

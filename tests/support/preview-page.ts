@@ -44,7 +44,13 @@ export class PreviewPage {
 
     /** A message from the extension. */
     async send(message: ToWebview): Promise<void> {
-        await this.page.evaluate(m => window.postMessage(m, '*'), message);
+        // The model's bytes cross into the page as text and become bytes again there, as VS Code delivers them.
+        if (message.type === 'model') {
+            const text = new TextDecoder().decode(message.result);
+            await this.page.evaluate(({ m, text }) => window.postMessage({ ...m, result: new TextEncoder().encode(text) }, '*'), { m: { ...message, result: undefined }, text });
+        } else {
+            await this.page.evaluate(m => window.postMessage(m, '*'), message);
+        }
     }
 
     /** What the page has posted to the extension, oldest first. */

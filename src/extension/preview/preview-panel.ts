@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FromWebview, ModelChangedParams, PreviewState, ToWebview } from '../../protocol.js';
+import type { FromWebview, ModelBytes, ModelChangedParams, ModelJson, PreviewState, ToWebview } from '../../protocol.js';
 import { previewHtml } from './preview-html.js';
 import { previewConfiguration } from './settings.js';
 
 export const PREVIEW_VIEW_TYPE = 'svcbp.preview';
+
+const encoder = new TextEncoder();
+/** Bytes cross to the webview as they are; a string is escaped and copied again at every hop. */
+const modelBytes = (json: ModelJson) => encoder.encode(json) as ModelBytes;
 
 /** What the panel asks of the rest of the extension. */
 export interface PreviewHost {
@@ -87,7 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.sent = params;
         this.inFlight = true;
         this.lastSent = Date.now();
-        this.post({ type: 'model', uri: params.uri, fileName: path.posix.basename(vscode.Uri.parse(params.uri).path), version: params.version, result: params.result, errors: params.errors });
+        this.post({ type: 'model', uri: params.uri, fileName: path.posix.basename(vscode.Uri.parse(params.uri).path), version: params.version, result: modelBytes(params.result), errors: params.errors });
         // A page that never answers (hidden, reloading) must not stop the flow for good.
         clearTimeout(this.inFlightTimer);
         this.inFlightTimer = setTimeout(() => this.handled(), 5000);
