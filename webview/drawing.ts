@@ -1,4 +1,4 @@
-import { itemMarkup, svgOpenTag, translation, type SvgDocument, type SvgItem } from '../src/render/index.js';
+import { itemMarkup, svgOpenTag, transformOf, type SvgDocument, type SvgItem } from '../src/render/index.js';
 import { adoptSvg, adoptSvgElements } from './svg-dom.js';
 import type { Zoom, ZoomState } from './zoom.js';
 
@@ -13,24 +13,24 @@ interface Drawn {
  * so the browser parses, styles and lays out only what changed instead of the whole drawing.
  */
 export class Drawing {
+    /** The root's stylesheet and markers: the same for every drawing in the preview's one theme. */
     private head = '';
     private drawn = new Map<string, Drawn>();
 
-    constructor(private readonly stage: HTMLElement, private readonly zoom: Zoom, private readonly nonce: string) {}
+    constructor(private readonly zoom: Zoom, private readonly nonce: string) {}
 
     /** Shows a drawing; `view` restores a saved zoom and pan when the drawing is new. */
-    show(next: SvgDocument, stale: boolean, view: ZoomState | undefined): SVGSVGElement {
+    show(next: SvgDocument, stale: boolean, view: ZoomState | undefined): void {
         let root = this.zoom.root;
         if (!root || next.head !== this.head) {
-            // A new root (first drawing, or another theme): only the stylesheet and markers; items follow.
-            root = this.zoom.show(this.stage, adoptSvg(`${svgOpenTag(next)}${next.head}</svg>`, this.nonce), view);
+            // A new root: only the stylesheet and markers; the items follow.
+            root = this.zoom.show(adoptSvg(`${svgOpenTag(next)}${next.head}</svg>`, this.nonce), view);
             this.head = next.head;
             this.drawn = new Map();
         }
         this.drawn = patch(this.zoom.viewport ?? root, this.drawn, next.items);
         root.classList.toggle('stale', stale);
         this.zoom.sized(next.width, next.height);
-        return root;
     }
 
     /** Forgets the drawing (the stage was emptied). */
@@ -40,54 +40,59 @@ export class Drawing {
     }
 }
 
-/** Keys made unique by occurrence: two arrows between the same steps, or a duplicated id the checks report. */
+/** Keys made unique by occurrence: a duplicated id, which the checks report, still draws. */
 function keyed(items: SvgItem[]): Array<[string, SvgItem]> {
     const seen = new Map<string, number>();
     return items.map(item => {
         const count = seen.get(item.key) ?? 0;
         seen.set(item.key, count + 1);
-        return [count === 0 ? item.key : `${item.key}#${count}`, item];
+        // A separator no id can contain.
+        return [count === 0 ? item.key : `${item.key}\u0000${count}`, item];
     });
 }
 
+/**
+ * The new drawing's elements: kept where their markup is the same, parsed where it is new or
+ * changed. The parse (the one step that can fail) comes before any change to the page, so a
+ * failure leaves the last drawing as it was.
+ */
 function patch(container: Element, previous: Map<string, Drawn>, items: SvgItem[]): Map<string, Drawn> {
-    // In paint order; a slot left empty is filled by the one parse of everything new or changed.
-    const slots: Array<[string, Drawn | undefined]> = [];
-    const fresh: Array<{ slot: number; item: SvgItem }> = [];
-    for (const [key, item] of keyed(items)) {
+    const slots = keyed(items).map(([key, item]) => {
         const old = previous.get(key);
-        if (!old || old.item.markup !== item.markup) {
-            fresh.push({ slot: slots.length, item });
-            slots.push([key, undefined]);
-            continue;
-        }
-        previous.delete(key);
-        if (old.item.x !== item.x || old.item.y !== item.y) {
-            if (item.x === 0 && item.y === 0) old.element.removeAttribute('transform');
-            else old.element.setAttribute('transform', translation(item));
-        }
-        if (old.item.range !== item.range) {
-            if (item.range === undefined) old.element.removeAttribute('data-range');
-            else old.element.setAttribute('data-range', item.range);
-        }
-        slots.push([key, { item, element: old.element }]);
-    }
-    for (const gone of previous.values()) gone.element.remove();
-    const elements = adoptSvgElements(fresh.map(({ item }) => itemMarkup(item)).join(''), fresh.length);
-    fresh.forEach(({ slot, item }, index) => {
-        const element = elements[index];
-        // The preview's own tooltip replaces the SVG's <title> hover text on cards and touchpoints.
-        if (item.key.startsWith('step:') || item.key.startsWith('touchpoint:')) element.querySelector(':scope > title')?.remove();
-        slots[slot][1] = { item, element };
+        return { key, item, old: old?.item.markup === item.markup ? old : undefined };
     });
-    const next = new Map(slots as Array<[string, Drawn]>);
+    const fresh = slots.filter(slot => !slot.old);
+    const elements = fresh.length ? adoptSvgElements(fresh.map(slot => itemMarkup(slot.item)).join(''), fresh.length) : [];
+
+    const next = new Map<string, Drawn>();
+    let parsed = 0;
+    for (const { key, item, old } of slots) {
+        if (old) {
+            if (old.item.x !== item.x || old.item.y !== item.y) setOrRemove(old.element, 'transform', transformOf(item));
+            if (old.item.range !== item.range) setOrRemove(old.element, 'data-range', item.range);
+            next.set(key, { item, element: old.element });
+        } else {
+            const element = elements[parsed++];
+            // The preview's own tooltip replaces the SVG's <title> hover text on cards and touchpoints.
+            const kind = element.getAttribute('data-kind');
+            if (kind === 'step' || kind === 'touchpoint') for (const title of Array.from(element.querySelectorAll('title'))) title.remove();
+            next.set(key, { item, element });
+        }
+    }
+    for (const [key, drawn] of previous) if (next.get(key)?.element !== drawn.element) drawn.element.remove();
     order(container, next);
     return next;
 }
 
+function setOrRemove(element: Element, name: string, value: string | undefined): void {
+    if (value === undefined) element.removeAttribute(name);
+    else element.setAttribute(name, value);
+}
+
 /**
- * Puts the elements in paint order, moving only those out of place: kept elements are already in
- * order among themselves, so new ones are inserted between them (a moved node is restyled).
+ * Puts the elements in paint order, moving only what is out of place: an element already at the
+ * cursor stays, any other is inserted before it (a moved node is restyled). Kept elements are
+ * nearly always in order already (a drawing keeps its order from one keystroke to the next).
  */
 function order(container: Element, next: Map<string, Drawn>): void {
     const items = new Set<Node>(Array.from(next.values(), drawn => drawn.element));

@@ -45,7 +45,7 @@ const history: string[] = [];
 
 const decoder = new TextDecoder();
 const zoom = new Zoom(stage, view => save({ zoom: view.zoom, pan: view.pan }));
-const drawing = new Drawing(stage, zoom, nonce);
+const drawing = new Drawing(zoom, nonce);
 
 function save(patch: Partial<PreviewState>): void {
     state = { ...state, ...patch };
@@ -63,6 +63,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
                 lastGood = new Map();
                 history.length = 0;
                 selected = undefined;
+                cursor = undefined;
                 if (state.uri !== message.uri) save({ uri: message.uri, blueprint: undefined, zoom: undefined, pan: undefined });
                 // Another file starts from its own view (fit to width, or the one saved for it), not the last file's.
                 clearStage();

@@ -44,11 +44,11 @@ export class Zoom {
      * content of its viewport, so the view (zoom and pan) stays as it is and the library is not
      * set up again. `previous` restores a saved view.
      */
-    show(stage: HTMLElement, svg: SVGSVGElement, previous: ZoomState | undefined): SVGSVGElement {
+    show(svg: SVGSVGElement, previous: ZoomState | undefined): SVGSVGElement {
         const current = this.root;
         const viewport = this.viewport;
         if (!current || !viewport) {
-            stage.replaceChildren(svg);
+            this.stage.replaceChildren(svg);
             this.attach(svg, previous);
             return svg;
         }
@@ -67,7 +67,7 @@ export class Zoom {
 
     /** Takes over a freshly drawn SVG; `previous` restores the view, else the drawing fits the width. */
     private attach(svg: SVGSVGElement, previous: ZoomState | undefined): void {
-        this.instance?.destroy();
+        this.detach();
         this.size = `${svg.getAttribute('width')}x${svg.getAttribute('height')}`;
         // Set through CSSOM: svg-pan-zoom would otherwise write a style attribute, which the CSP forbids.
         svg.style.overflow = 'hidden';

@@ -16,5 +16,5 @@ export function renderSvgDocument(model: BlueprintModel, options: RenderOptions 
 }
 
 export { layoutBlueprint } from './layout.js';
-export { itemMarkup, layoutToSvg, svgOpenTag, svgText, translation, type SvgDocument, type SvgItem } from './svg.js';
+export { itemMarkup, layoutToSvg, svgOpenTag, svgText, transformOf, type SvgDocument, type SvgItem } from './svg.js';
 export type { BlueprintLayout } from './layout-types.js';

@@ -67,12 +67,13 @@ export function itemMarkup(item: SvgItem): string {
 
 function itemAttributes(item: SvgItem): string {
     const range = item.range === undefined ? '' : ` data-range="${item.range}"`;
-    return range + (item.x === 0 && item.y === 0 ? '' : ` transform="${translation(item)}"`);
+    const transform = transformOf(item);
+    return range + (transform === undefined ? '' : ` transform="${transform}"`);
 }
 
-/** The `transform` of an item not at (0, 0). */
-export function translation(item: Pick<SvgItem, 'x' | 'y'>): string {
-    return `translate(${n(item.x)},${n(item.y)})`;
+/** An item's `transform` attribute: none at (0, 0). */
+export function transformOf(item: Pick<SvgItem, 'x' | 'y'>): string | undefined {
+    return item.x === 0 && item.y === 0 ? undefined : `translate(${n(item.x)},${n(item.y)})`;
 }
 
 /** Subtracts an origin from coordinates, so an element's markup does not change when it only moves. */
