@@ -155,7 +155,8 @@ describe('the SVG', () => {
         const model = await exampleModel('restaurant.svcbp');
         const svg = renderSvg(model);
         expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="svcbp-title svcbp-desc"/);
-        expect(svg).toContain('<title id="svcbp-title">Restaurant visit</title>');
+        // The title first, then the description: the accessible name readers of SVG look for.
+        expect(svg.split('\n').slice(1, 3)).toEqual(['<title id="svcbp-title">Restaurant visit</title>', expect.stringMatching(/^<desc id="svcbp-desc">/)]);
         for (const step of model.lanes.flatMap(lane => lane.steps)) {
             const { start, end } = step.range;
             expect(svg).toContain(`data-kind="step" data-id="${step.id}" data-lane="${step.lane}" data-range="${start.line}:${start.character}-${end.line}:${end.character}"`);

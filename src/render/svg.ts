@@ -48,10 +48,16 @@ export function layoutToSvg(layout: BlueprintLayout, options: SvgOptions = {}): 
     return svgText(layoutToSvgDocument(layout, options));
 }
 
-/** The whole drawing as one SVG file. */
+/** The whole drawing as one SVG file; its title and description come first, as readers of SVG expect. */
 export function svgText(document: SvgDocument): string {
-    return [svgOpenTag(document), document.head, ...document.items.map(itemMarkup), '</svg>'].join('\n');
+    const named = (item: SvgItem) => item.key === TITLE_KEY || item.key === DESCRIPTION_KEY;
+    const first = document.items.filter(named);
+    const rest = document.items.filter(item => !named(item));
+    return [svgOpenTag(document), ...first.map(itemMarkup), document.head, ...rest.map(itemMarkup), '</svg>'].join('\n');
 }
+
+const TITLE_KEY = 'title-text';
+const DESCRIPTION_KEY = 'description';
 
 export function svgOpenTag({ width, height, theme }: Pick<SvgDocument, 'width' | 'height' | 'theme'>): string {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="svcbp-title svcbp-desc" class="svcbp svcbp-${theme}" data-theme="${theme}">`;
@@ -92,8 +98,8 @@ export function layoutToSvgDocument(layout: BlueprintLayout, options: SvgOptions
     const add = (key: string, at: Local, markup: string, range?: SourceRange) =>
         items.push({ key, x: at.x0, y: at.y0, range: range && rangeText(range), markup });
 
-    add('title-text', ORIGIN, `<title id="svcbp-title">${escapeXml(layout.title.lines.join(' '))}</title>`);
-    add('description', ORIGIN, `<desc id="svcbp-desc">${escapeXml(layout.description)}</desc>`);
+    add(TITLE_KEY, ORIGIN, `<title id="svcbp-title">${escapeXml(layout.title.lines.join(' '))}</title>`);
+    add(DESCRIPTION_KEY, ORIGIN, `<desc id="svcbp-desc">${escapeXml(layout.description)}</desc>`);
     add('background', ORIGIN, `<rect class="background" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`);
     add('title', ORIGIN, text(layout.title, 'title', ORIGIN));
     if (layout.subtitle) add('subtitle', ORIGIN, text(layout.subtitle, 'subtitle', ORIGIN));
