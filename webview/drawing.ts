@@ -23,8 +23,9 @@ export class Drawing {
     show(next: SvgDocument, stale: boolean, view: ZoomState | undefined): void {
         let root = this.zoom.root;
         if (!root || next.head !== this.head) {
-            // A new root: only the stylesheet and markers; the items follow.
-            root = this.zoom.show(adoptSvg(`${svgOpenTag(next)}${next.head}</svg>`, this.nonce), view);
+            // A new root: only the stylesheet and markers; the items follow. (The head is the same for
+            // every drawing in the preview's one theme; were it to change, the view would stay.)
+            root = this.zoom.show(adoptSvg(`${svgOpenTag(next)}${next.head}</svg>`, this.nonce), this.zoom.state ?? view);
             this.head = next.head;
             this.drawn = new Map();
         }

@@ -40,34 +40,13 @@ export class Zoom {
     }
 
     /**
-     * Shows a new drawing root. The first one is taken over by svg-pan-zoom; later ones replace the
-     * content of its viewport, so the view (zoom and pan) stays as it is and the library is not
-     * set up again. `previous` restores a saved view.
+     * Puts a new drawing root on the stage, taken over by svg-pan-zoom; `previous` restores a saved
+     * view, else the drawing fits the width. Redraws change the elements in its viewport instead,
+     * so the view stays as it is and the library is not set up again.
      */
     show(svg: SVGSVGElement, previous: ZoomState | undefined): SVGSVGElement {
-        const current = this.root;
-        const viewport = this.viewport;
-        if (!current || !viewport) {
-            this.stage.replaceChildren(svg);
-            this.attach(svg, previous);
-            return svg;
-        }
-        current.querySelector(':scope > defs')?.replaceWith(...Array.from(svg.children).filter(child => child.localName === 'defs'));
-        viewport.replaceChildren(...Array.from(svg.childNodes).filter(child => child.nodeName !== 'defs'));
-        current.setAttribute('class', svg.getAttribute('class') ?? '');
-        return current;
-    }
-
-    /** The drawing's size, after its elements changed: fit and fit-width measure it again when it grew or shrank. */
-    sized(width: number, height: number): void {
-        const size = `${width}x${height}`;
-        if (size !== this.size) this.instance?.updateBBox();
-        this.size = size;
-    }
-
-    /** Takes over a freshly drawn SVG; `previous` restores the view, else the drawing fits the width. */
-    private attach(svg: SVGSVGElement, previous: ZoomState | undefined): void {
         this.detach();
+        this.stage.replaceChildren(svg);
         this.size = `${svg.getAttribute('width')}x${svg.getAttribute('height')}`;
         // Set through CSSOM: svg-pan-zoom would otherwise write a style attribute, which the CSP forbids.
         svg.style.overflow = 'hidden';
@@ -84,6 +63,14 @@ export class Zoom {
         } else {
             this.fitWidth();
         }
+        return svg;
+    }
+
+    /** The drawing's size, after its elements changed: fit and fit-width measure it again when it grew or shrank. */
+    sized(width: number, height: number): void {
+        const size = `${width}x${height}`;
+        if (size !== this.size) this.instance?.updateBBox();
+        this.size = size;
     }
 
     detach(): void {
