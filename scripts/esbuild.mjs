@@ -27,7 +27,8 @@ await Promise.all([
     // The preview page: a browser bundle (svg-pan-zoom inside); Mermaid is copied as it is and
     // loaded only when a Journey or Flow view opens.
     build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', external: [], entryPoints: ['webview/preview.ts'], outfile: 'out/webview/preview.js' }),
-    build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false, external: [...common.external, 'playwright-core'] })
+    build({ ...common, entryPoints: ['bench/core.ts'], outfile: 'out/bench.cjs', banner: { js: polyfills }, sourcemap: false, external: [...common.external, 'playwright-core'] }),
+    build({ ...common, entryPoints: ['bench/drawing.ts'], outfile: 'out/bench-drawing.cjs', banner: { js: polyfills }, sourcemap: false })
 ]);
 mkdirSync('out/webview', { recursive: true });
 copyFileSync('webview/preview.css', 'out/webview/preview.css');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isBlueprint, isLane, type Blueprint } from '../src/language/generated/ast.js';
 import { allArrowLinks, findProperty, stepsOf } from '../src/language/blueprint-contents.js';
 import { docCommentOf } from '../src/language/doc-comments.js';
-import { parseDuration, formatDuration } from '../src/language/duration.js';
+import { parseDuration } from '../src/language/duration.js';
+import { formatDuration } from '../src/model/format-duration.js';
 import { messageText } from '../src/language/document-validator.js';
 import { TestWorkspace, codes } from './support/workspace.js';
 

@@ -161,7 +161,7 @@ describe('the preview page in headless Chromium (stand-in for VS Code)', () => {
 
     it('patches the drawing on an update: what only moved keeps its node, and the result is what a fresh page draws', async () => {
         const edited = await restaurantWith(text => text
-            .replace('    step pass "Check plates', '    step wash "Wash up" in dine\n    step pass "Check plates')
+            .replace('    step pass "Check plates', '    step wash "Wash up" in reserve\n    step pass "Check plates')
             .replace('"Order routed to the kitchen display"', '"Order sent to the kitchen"'));
         const items = (page: PreviewPage) => page.page.evaluate(() => {
             const viewport = document.querySelector('#stage svg .svg-pan-zoom_viewport')!;

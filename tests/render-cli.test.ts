@@ -52,7 +52,7 @@ describe('svcbp render', () => {
             page.on('console', message => { if (message.type() === 'error') problems.push(message.text()); });
             page.on('request', request => { if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`request to ${request.url()}`); });
             await page.goto(pathToFileURL(join(dir, 'page.html')).toString());
-            expect(await page.locator('g.card').count()).toBe(22);
+            expect(await page.locator('g.card[data-kind="step"]').count()).toBe(22);
             const viewport = page.locator('svg g.svg-pan-zoom_viewport');
             const before = await viewport.getAttribute('transform');
             await page.click('#zoom-in');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildModels } from '../src/model/build-model.js';
 import type { BlueprintModel } from '../src/model/types.js';
 import { layoutBlueprint, renderSvg, type BlueprintLayout } from '../src/render/index.js';
-import type { Box, Point } from '../src/render/layout-types.js';
-import { measureText, wrapText } from '../src/render/text.js';
+import { longestUnit, measureText, wrapText } from '../src/render/text.js';
 import { escapeXml } from '../src/render/escape.js';
+import { measureQuality } from '../src/render/quality.js';
 import { TestWorkspace, examplesWorkspace } from './support/workspace.js';
 import { generate } from '../bench/generate.js';
 
@@ -22,62 +22,19 @@ async function modelOf(text: string): Promise<BlueprintModel> {
     return buildModels(workspace.document('main.svcbp')).blueprints[0];
 }
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const shrink = (box: Box, by: number): Box => ({ x: box.x + by, y: box.y + by, width: box.width - 2 * by, height: box.height - 2 * by });
-
-/** Whether an axis-parallel segment enters a box's interior. */
-function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
-    const inner = shrink(box, 0.5);
-    const segment = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x) || 0.001, height: Math.abs(a.y - b.y) || 0.001 };
-    return overlaps(segment, inner);
+/** What the drawing-quality measures call a defect; every list must be empty. */
+function defects(layout: BlueprintLayout): string[] {
+    const quality = measureQuality(layout);
+    return [...quality.labelCuts, ...quality.shortened, ...quality.labelsOutside, ...quality.labelCollisions, ...quality.arrowsThroughNodes, ...quality.overlappingRuns, ...quality.runsAlongLines];
 }
 
-function segments(points: Point[]): Array<[Point, Point]> {
-    return points.slice(1).map((point, i) => [points[i], point]);
-}
-
-function checkGeometry(layout: BlueprintLayout): string[] {
-    const problems: string[] = [];
-    const cards = layout.cards;
-    for (let i = 0; i < cards.length; i++) {
-        for (let j = i + 1; j < cards.length; j++) {
-            if (overlaps(cards[i], cards[j])) problems.push(`cards ${cards[i].id} and ${cards[j].id} overlap`);
-        }
-    }
-    for (const arrow of layout.arrows) {
-        for (const [a, b] of segments(arrow.points)) {
-            if (a.x !== b.x && a.y !== b.y) problems.push(`arrow ${arrow.id} has a diagonal segment`);
-            for (const card of cards) {
-                if (segmentHitsBox(a, b, card)) problems.push(`arrow ${arrow.id} crosses card ${card.id}`);
-            }
-            for (const touchpoint of layout.touchpoints) {
-                if (touchpoint.id === arrow.from || touchpoint.id === arrow.to) continue;
-                const circle = { x: touchpoint.cx - touchpoint.r, y: touchpoint.cy - touchpoint.r, width: 2 * touchpoint.r, height: 2 * touchpoint.r };
-                if (segmentHitsBox(a, b, circle)) problems.push(`arrow ${arrow.id} crosses touchpoint ${touchpoint.id}`);
-                if (segmentHitsBox(a, b, touchpoint.labelBox)) problems.push(`arrow ${arrow.id} crosses the label of ${touchpoint.id}`);
-            }
-        }
-        if (arrow.label && arrow.labelBox) {
-            const widest = Math.max(...arrow.label.lines.map(line => measureText(line, arrow.label!.size)));
-            if (widest > arrow.labelBox.width) problems.push(`label of ${arrow.id} is wider than its box`);
-            for (const card of cards) if (overlaps(arrow.labelBox, card)) problems.push(`label of ${arrow.id} covers card ${card.id}`);
-        }
-    }
-    for (const card of cards) {
-        const widest = Math.max(...card.title.lines.map(line => measureText(line, card.title.size)));
-        if (widest > card.width - 2 * 10 + 0.5) problems.push(`title of ${card.id} is wider than its card`);
-        if (card.title.lines.length * 17 + 20 > card.height + 0.5) problems.push(`title of ${card.id} is taller than its card`);
-    }
-    for (const touchpoint of layout.touchpoints) {
-        const widest = Math.max(...touchpoint.label.lines.map(line => measureText(line, touchpoint.label.size)));
-        if (widest > touchpoint.labelBox.width) problems.push(`label of ${touchpoint.id} is wider than its box`);
-    }
-    return problems;
-}
+const orthogonal = (layout: BlueprintLayout) => layout.arrows.every(arrow => arrow.points.slice(1).every((p, i) => p.x === arrow.points[i].x || p.y === arrow.points[i].y));
 
 describe('the layout of the normative examples', () => {
-    it.each(EXAMPLES)('%s: no overlapping cards, no arrow through a card, touchpoint or label, labels inside their boxes', async file => {
-        expect(checkGeometry(layoutBlueprint(await exampleModel(file)))).toEqual([]);
+    it.each(EXAMPLES)('%s: orthogonal arrows, and no defect the quality measures know', async file => {
+        const layout = layoutBlueprint(await exampleModel(file));
+        expect(orthogonal(layout)).toBe(true);
+        expect(defects(layout)).toEqual([]);
     });
 
     it.each(EXAMPLES)('%s: touchpoints sit on the line of interaction, in their phase column', async file => {
@@ -92,7 +49,7 @@ describe('the layout of the normative examples', () => {
         }
     });
 
-    it('places each card in its lane and across its phases', async () => {
+    it('places each card in its lane, a step spanning phases in its first with a bar to the end of its last', async () => {
         const model = await exampleModel('restaurant.svcbp');
         const layout = layoutBlueprint(model);
         const cook = layout.cards.find(card => card.id === 'cook')!;
@@ -101,8 +58,10 @@ describe('the layout of the normative examples', () => {
         expect(cook.y).toBeGreaterThan(kitchen.box.y);
         expect(cook.y + cook.height).toBeLessThan(kitchen.box.y + kitchen.box.height);
         expect(cook.x).toBeGreaterThan(order.box.x);
-        expect(cook.x + cook.width).toBeLessThan(dine.box.x + dine.box.width);
-        expect(cook.x + cook.width).toBeGreaterThan(dine.box.x + dine.box.width / 2);
+        expect(cook.x + cook.width).toBeLessThan(order.box.x + order.box.width);
+        expect(cook.span!.x + cook.span!.width).toBeGreaterThan(dine.box.x + dine.box.width - 20);
+        expect(cook.span!.x + cook.span!.width).toBeLessThan(dine.box.x + dine.box.width);
+        expect(layout.cards.find(card => card.id === 'pass')!.span).toBeUndefined();
     });
 
     it('draws the lines in force between the right lanes, in order', async () => {
@@ -115,16 +74,40 @@ describe('the layout of the normative examples', () => {
         expect(internal).toBe(lane('support').y);
     });
 
-    it('stacks steps of one cell without overlap', async () => {
-        const model = await modelOf(`blueprint b { phase p lane c "C" customer { step a "First" in p step b2 "Second" in p step c3 "Third, with a much longer title that wraps over several lines" in p } a -> b2 -> c3 }`);
+    it('stands a touchpoint under the customer step that reaches it, and the step it leads to under it', async () => {
+        const layout = layoutBlueprint(await exampleModel('restaurant.svcbp'));
+        const terminal = layout.touchpoints.find(t => t.id === 'terminal')!;
+        const centre = (id: string) => { const card = layout.cards.find(c => c.id === id)!; return card.x + card.width / 2; };
+        // Pay has two customer steps; the card terminal follows the second, and the acquirer follows it.
+        expect(Math.abs(terminal.cx - centre('payCard'))).toBeLessThan(1);
+        expect(Math.abs(terminal.cx - centre('acquirer'))).toBeLessThan(1);
+        expect(layout.arrows.find(a => a.id === 'payCard->terminal')!.points).toHaveLength(2);
+    });
+});
+
+describe('steps of one lane in one phase', () => {
+    it('stand side by side in the order their arrows give, joined by straight arrows', async () => {
+        const model = await modelOf(`blueprint b { phase p lane c "C" customer { step c3 "Third, with a much longer title that wraps over several lines" in p step a "First" in p step b2 "Second" in p } a -> b2 -> c3 }`);
         const layout = layoutBlueprint(model);
-        expect(checkGeometry(layout)).toEqual([]);
-        const ys = layout.cards.map(card => card.y);
-        expect(new Set(ys).size).toBe(3);
-        expect(layout.cards[2].title.lines.length).toBeGreaterThan(1);
+        expect(defects(layout)).toEqual([]);
+        const x = (id: string) => layout.cards.find(card => card.id === id)!.x;
+        expect(x('a')).toBeLessThan(x('b2'));
+        expect(x('b2')).toBeLessThan(x('c3'));
+        expect(new Set(layout.cards.map(card => card.y)).size).toBe(1);
+        expect(layout.arrows.every(arrow => arrow.points.length === 2)).toBe(true);
     });
 
-    it('routes a dense blueprint without crossing cards (every lane kind, spans, two-way and repeated arrows)', async () => {
+    it('wrap onto a second track past five', async () => {
+        const steps = Array.from({ length: 7 }, (_, i) => `step s${i} "Step ${i}" in p`).join(' ');
+        const layout = layoutBlueprint(await modelOf(`blueprint b { phase p lane c "C" customer { ${steps} } }`));
+        expect(defects(layout)).toEqual([]);
+        expect(new Set(layout.cards.map(card => card.x)).size).toBe(5);
+        expect(new Set(layout.cards.map(card => card.y)).size).toBe(2);
+    });
+});
+
+describe('the layout of crowded blueprints', () => {
+    it('routes a dense blueprint without defects (every lane kind, spans, two-way and repeated arrows)', async () => {
         const lanes = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
         const steps = lanes.flatMap((kind, k) => [0, 1, 2, 3].map(p => `step ${kind}${p} "${kind} ${p}" in p${p}${p === 1 && k % 2 ? '..p2' : ''}`).filter((_, i) => !(k % 2 && i === 2)));
         const body = lanes.map((kind, k) => `lane l${k} "${kind}" ${kind} { ${steps.filter(s => s.startsWith(`step ${kind}`)).join(' ')} }`).join('\n');
@@ -133,15 +116,28 @@ describe('the layout of the normative examples', () => {
         const model = await modelOf(`blueprint b { phase p0 phase p1 phase p2 phase p3 ${body}\n touchpoint t0 in p0 touchpoint t1 in p1 touchpoint t2 in p1\n ${arrows.join('\n')}\n customer0 -> t0 -> frontstage0\n customer1 -> t1 customer1 -> t2 }`);
         const layout = layoutBlueprint(model);
         expect(layout.arrows.length).toBe(model.arrows.length);
-        expect(checkGeometry(layout)).toEqual([]);
+        expect(orthogonal(layout)).toBe(true);
+        expect(defects(layout)).toEqual([]);
     });
-});
 
-describe('the layout of a large generated blueprint', () => {
+    it("keeps a touchpoint's arrows apart, however many meet it, by widening its circle", async () => {
+        // Ten arrows: more than fit a circle of the usual size on its two open sides (six spread
+        // over the top and the bottom without widening it).
+        const steps = Array.from({ length: 10 }, (_, i) => `step s${i} "Step ${i}" in p`).join(' ');
+        const model = await modelOf(`blueprint b { phase p lane c "C" customer { ${steps} } touchpoint hub "Hub" in p lane f "F" frontstage { step f "F" in p } ${Array.from({ length: 10 }, (_, i) => `s${i} -> hub`).join(' ')} hub -> f }`);
+        const layout = layoutBlueprint(model);
+        expect(defects(layout)).toEqual([]);
+        expect(layout.touchpoints[0].r).toBeGreaterThan(13);
+    });
+
     it('keeps every card apart and every arrow out of cards at 300 steps and 300 arrows', async () => {
         const model = await modelOf(generate(300));
         expect(model.arrows).toHaveLength(300);
-        expect(checkGeometry(layoutBlueprint(model))).toEqual([]);
+        const layout = layoutBlueprint(model);
+        const quality = measureQuality(layout);
+        expect(quality.arrowsThroughNodes).toEqual([]);
+        expect(quality.overlappingRuns).toEqual([]);
+        expect(orthogonal(layout)).toBe(true);
     });
 });
 
@@ -195,12 +191,28 @@ describe('text measurement', () => {
         expect(measureText('Menu', 13, 'semibold')).toBeGreaterThan(measureText('Menu', 13));
     });
 
-    it('wraps at spaces, breaks long words and CJK, and ends a cut text with an ellipsis', () => {
+    it('wraps between words only, between characters in scripts without spaces, and shortens only past the limits', () => {
         expect(wrapText('Read the menu, ask about allergens', 150, 13)).toEqual(['Read the menu, ask', 'about allergens']);
-        expect(wrapText('x'.repeat(60), 100, 13).every(line => measureText(line, 13) <= 100)).toBe(true);
-        expect(wrapText('予約を確認して席に案内する'.repeat(3), 100, 13).length).toBeGreaterThan(2);
+        // "Website calculator" in a narrow box: a word a line, never "We / bsi / t…".
+        expect(wrapText('Website calculator', 60, 11)).toEqual(['Website', 'calculator']);
+        // A hyphenated word breaks at its hyphen only when it does not fit a line whole.
+        expect(wrapText('Pre-arrival e-mail', 50, 11)).toEqual(['Pre-', 'arrival', 'e-mail']);
+        const japanese = wrapText('玄関で女将が出迎え、荷物を預かる。', 60, 13);
+        expect(japanese.length).toBeGreaterThan(1);
+        expect(japanese.join('')).toBe('玄関で女将が出迎え、荷物を預かる。');
+        // Closing punctuation never starts a line.
+        expect(japanese.every(line => !/^[、。]/u.test(line))).toBe(true);
+        // A word wider than any line is shortened (its whole text stays in the tooltip).
+        expect(wrapText('x'.repeat(60), 100, 13)).toEqual([expect.stringMatching(/^x+…$/u)]);
         const cut = wrapText('one two three four five six seven eight nine ten', 60, 13, 'regular', 2);
         expect(cut).toHaveLength(2);
         expect(cut[1].endsWith('…')).toBe(true);
+        // Room kept for a tag: a first word that does not fit beside it starts the next line.
+        expect(wrapText('Calculator', 70, 11, 'regular', Infinity, 40)).toEqual(['', 'Calculator']);
+    });
+
+    it('measures the widest word a box must hold', () => {
+        expect(longestUnit('Immatrikulationsbescheinigung bitte', 13)).toBe(measureText('Immatrikulationsbescheinigung', 13));
+        expect(longestUnit('予約を確認', 13)).toBe(13);
     });
 });

@@ -55,17 +55,3 @@ function parse(text: string): DurationResult {
     }
     return { ok: true, seconds: Math.round(seconds * 1000) / 1000 };
 }
-
-/** Seconds back to the shortest readable text, e.g. 5400 → `1h30min`. */
-export function formatDuration(seconds: number): string {
-    let rest = Math.round(seconds);
-    const parts: string[] = [];
-    for (const unit of UNIT_ORDER) {
-        const size = UNIT_SECONDS[unit];
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    return parts.length > 0 ? parts.join('') : '0s';
-}

@@ -214,7 +214,10 @@ class ModelBuilder {
         if (waitDuration) model.wait = wait?.text === undefined ? waitDuration : { ...waitDuration, note: wait.text };
         put(model, 'emotion', emotionOf(step));
         put(model, 'actor', actor);
-        if (linked) model.link = linkedUri !== this.uri ? { blueprint: linked.name, uri: linkedUri } : { blueprint: linked.name };
+        if (linked) {
+            model.link = { blueprint: linked.name, title: linked.title ?? linked.name };
+            if (linkedUri !== this.uri) model.link.uri = linkedUri;
+        }
         put(model, 'documentation', docCommentOf(step));
         return model;
     }
@@ -342,7 +345,8 @@ class ModelBuilder {
     }
 
     private deriveEmotions(model: BlueprintModel): void {
-        const steps = model.lanes.flatMap(lane => lane.steps);
+        // A notes lane is commentary: its steps are never on the emotion curve.
+        const steps = model.lanes.filter(lane => lane.kind !== 'notes').flatMap(lane => lane.steps);
         for (const step of steps) {
             const effective = step.emotion ?? model.phases[step.phaseIndex]?.emotion;
             if (effective !== undefined) step.emotionEffective = effective;

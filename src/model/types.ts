@@ -117,8 +117,8 @@ export interface StepModel extends Notes {
     visibility: 'visible' | 'hidden';
     visibilityExplicit: boolean;
     decision: boolean;
-    /** A linked sub-blueprint (its id, and its file's URI when that is another file). */
-    link?: { blueprint: string; uri?: string };
+    /** A linked sub-blueprint: its id and title, and its file's URI when that is another file. */
+    link?: { blueprint: string; title: string; uri?: string };
     documentation?: string;
     range: SourceRange;
 }

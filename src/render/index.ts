@@ -1,6 +1,6 @@
 /** The renderer's front door: a blueprint model in, SVG text out. Pure: no DOM, no VS Code, no I/O. */
 import type { BlueprintModel } from '../model/types.js';
-import { layoutBlueprint } from './layout.js';
+import { layoutBlueprint } from './layout/index.js';
 import type { LayoutOptions } from './layout-types.js';
 import { layoutToSvg, layoutToSvgDocument, type SvgDocument, type SvgOptions } from './svg.js';
 
@@ -15,6 +15,6 @@ export function renderSvgDocument(model: BlueprintModel, options: RenderOptions 
     return layoutToSvgDocument(layoutBlueprint(model, options), options);
 }
 
-export { layoutBlueprint } from './layout.js';
+export { layoutBlueprint } from './layout/index.js';
 export { itemMarkup, layoutToSvg, svgOpenTag, svgText, transformOf, type SvgDocument, type SvgItem } from './svg.js';
 export type { BlueprintLayout } from './layout-types.js';

@@ -1,22 +1,60 @@
 /**
  * The drawing's geometry: boxes, lines and routed paths in pixels, computed from the blueprint
- * model by layout.ts and turned into SVG by svg.ts. Tests assert on these numbers.
+ * model by the stages in layout/ and turned into SVG by svg.ts. Tests and the drawing-quality
+ * measures (quality.ts) read these numbers.
  */
 import type { ArrowKind, ContactType, LaneKind, LineKind, SourceRange } from '../model/types.js';
 
 export interface Box { x: number; y: number; width: number; height: number }
 export interface Point { x: number; y: number }
 
-/** Text broken into lines, with where its first baseline sits. */
-export interface TextBlock { lines: string[]; x: number; y: number; size: number; weight: 'regular' | 'semibold'; anchor: 'start' | 'middle' }
+/**
+ * Text broken into lines, with where its first baseline sits. `text` is the whole text the
+ * lines show (the quality measures compare the two to find cut words).
+ */
+export interface TextBlock {
+    lines: string[];
+    x: number;
+    y: number;
+    size: number;
+    weight: 'regular' | 'semibold';
+    anchor: 'start' | 'middle';
+    text?: string;
+    /** Room kept on the first line, left of the text (a note's tag stands there). */
+    indent?: number;
+}
+
+export type NoteKind = 'pain' | 'opportunity' | 'metric' | 'policy';
+
+/** A designer's note drawn as a small post-it: a tag word and a glyph, so it reads in grey print. */
+export interface NoteLayout {
+    kind: NoteKind;
+    box: Box;
+    tag: string;
+    label: TextBlock;
+}
+
+export type MarkerKind = 'fail' | 'wait' | 'link' | 'actor' | 'duration' | 'systems';
+
+/** A glyph and a short text inside a card or under a touchpoint's label. */
+export interface MarkerLayout {
+    kind: MarkerKind;
+    /** Left end of the glyph, and the text's baseline. */
+    x: number;
+    y: number;
+    label: TextBlock;
+    tooltip: string;
+}
 
 export interface CardLayout extends Box {
     id: string;
     lane: string;
     kind: LaneKind;
     title: TextBlock;
-    /** Marker glyphs inside the card (fail, wait, decision, hidden, link, actor). */
-    markers: Array<{ kind: 'fail' | 'wait' | 'decision' | 'link' | 'actor'; x: number; y: number; text: string; tooltip: string }>;
+    markers: MarkerLayout[];
+    notes: NoteLayout[];
+    /** A step spanning phases stands in the first and carries on as a bar to the end of the last. */
+    span?: Box;
     hidden: boolean;
     decision: boolean;
     tooltip: string;
@@ -30,8 +68,13 @@ export interface TouchpointLayout {
     r: number;
     channel?: string;
     contactType?: ContactType;
+    /** A fail point here: the badge on the circle. */
+    failed: boolean;
     label: TextBlock;
+    /** The label with its markers and notes: nothing else may enter it. */
     labelBox: Box;
+    markers: MarkerLayout[];
+    notes: NoteLayout[];
     tooltip: string;
     range: SourceRange;
 }
@@ -47,20 +90,23 @@ export interface ArrowLayout {
     range: SourceRange;
 }
 
-export interface LineLayout { kind: LineKind; y: number; label: string; x1: number; x2: number; range?: SourceRange }
+export interface LineLayout { kind: LineKind; y: number; label: TextBlock; x1: number; x2: number; range?: SourceRange }
 export interface LaneLayout { id: string; kind: LaneKind; box: Box; header: TextBlock; subtitle: TextBlock; range: SourceRange }
-export interface PhaseLayout { id: string; box: Box; header: TextBlock; duration?: TextBlock; range: SourceRange }
+export interface PhaseLayout { id: string; box: Box; header: TextBlock; duration?: TextBlock; notes: NoteLayout[]; range: SourceRange }
 export interface SectionLayout { title: string; box: Box; label: TextBlock }
 
 export interface EmotionLayout {
     box: Box;
     /** y of the −2…+2 grid lines. */
     levels: Array<{ value: number; y: number }>;
-    curve: Point[];
+    /** The phases' emotion, joined into the curve. */
+    curve: Array<Point & { value: number }>;
+    /** The steps' own emotion, as dots. */
     points: Array<Point & { id: string; value: number }>;
 }
 
-export interface LegendLayout { box: Box; items: Array<{ kind: string; label: string; x: number; y: number }> }
+export interface LegendItem { kind: string; label: string; x: number; y: number }
+export interface LegendLayout { box: Box; items: LegendItem[] }
 
 export interface BlueprintLayout {
     width: number;
@@ -73,6 +119,8 @@ export interface BlueprintLayout {
     lines: LineLayout[];
     cards: CardLayout[];
     touchpoints: TouchpointLayout[];
+    /** The header of the touchpoint row, when there is one. */
+    touchpointHeader?: TextBlock;
     arrows: ArrowLayout[];
     emotion?: EmotionLayout;
     durations?: { box: Box; total: TextBlock; cells: TextBlock[] };
@@ -83,8 +131,16 @@ export interface BlueprintLayout {
     description: string;
 }
 
+/** What to draw; every switch is on unless set to false. */
 export interface LayoutOptions {
     emotion?: boolean;
+    /** The duration row, and each step's duration on its card. */
     durations?: boolean;
     legend?: boolean;
+    pains?: boolean;
+    opportunities?: boolean;
+    metrics?: boolean;
+    policies?: boolean;
+    /** The systems a step or touchpoint uses. */
+    systems?: boolean;
 }

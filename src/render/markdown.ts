@@ -1,6 +1,6 @@
 /** A Markdown page for a repository README: the blueprint as text, tables and Mermaid diagrams. */
 import type { BlueprintModel } from '../model/types.js';
-import { formatDuration } from '../language/duration.js';
+import { formatDuration } from '../model/format-duration.js';
 import { toMermaidFlowchart, toMermaidJourney } from './mermaid.js';
 
 export function toMarkdown(model: BlueprintModel): string {

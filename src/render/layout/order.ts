@@ -1,0 +1,134 @@
+/**
+ * Stage 2, order: barycentric sweeps, as layered graph layouts do. Each cell (a lane's steps in a
+ * phase, a phase's touchpoints) is arranged by where the nodes it is connected to stand: its
+ * touchpoints in any order, its steps in the order their own arrows give (else by the same pull),
+ * and then each takes the sub-column nearest its pull, keeping that order. So a touchpoint stands
+ * under the customer step that reaches it and the frontstage step it leads to stands under it:
+ * straight arrows, few crossings.
+ */
+import type { GridArrow } from './route-types.js';
+import type { Cell, Grid } from './grid.js';
+
+// Down, up, down, up, down: the last sweep pulls each cell towards the lanes above it, the
+// customer's side, whose order the rest of the service follows.
+const SWEEPS = 5;
+
+export function orderGrid(grid: Grid, arrows: GridArrow[]): void {
+    const neighbours = new Map<string, string[]>();
+    const outgoing = new Map<string, GridArrow[]>();
+    for (const arrow of arrows) {
+        if (arrow.from === arrow.to) continue;
+        push(neighbours, arrow.from, arrow.to);
+        push(neighbours, arrow.to, arrow.from);
+        push(outgoing, arrow.from, arrow);
+    }
+    const centre = (id: string) => {
+        const node = grid.nodes.get(id)!;
+        return node.colStart + 0.5;
+    };
+    const arrangeable = grid.cells.filter(cell => cell.items.length > 1 || grid.phases[cell.phase].columns > 1);
+    const within = new Map<Cell, GridArrow[]>();
+    for (const cell of arrangeable) {
+        const inCell = new Set(cell.items);
+        within.set(cell, []);
+        for (const id of cell.items) for (const arrow of outgoing.get(id) ?? []) if (inCell.has(arrow.to)) within.get(cell)!.push(arrow);
+    }
+    // Top to bottom, then bottom to top, and again: each sweep pulls towards the last one's places.
+    const downwards = [...arrangeable].sort((a, b) => a.rows[0] - b.rows[0]);
+    const upwards = [...downwards].reverse();
+    for (let sweep = 0; sweep < SWEEPS; sweep++) {
+        const down = sweep % 2 === 0;
+        for (const cell of down ? downwards : upwards) arrange(cell, grid, neighbours, centre, within.get(cell)!, down ? -1 : 1);
+    }
+}
+
+/**
+ * Orders one cell and gives each item its sub-column; `arrows` are the cell's arrows between its
+ * own items, `side` the rows whose neighbours pull (-1 above, +1 below).
+ */
+function arrange(cell: Cell, grid: Grid, neighbours: Map<string, string[]>, centre: (id: string) => number, arrows: GridArrow[], side: -1 | 1): void {
+    const inCell = new Set(cell.items);
+    const pull = new Map<string, number>();
+    const cellRow = cell.rows[0];
+    for (const id of cell.items) {
+        const all = (neighbours.get(id) ?? []).filter(other => !inCell.has(other) && grid.nodes.has(other));
+        // Pulled by the neighbours on the side the sweep comes from, as layered layouts do; by all where there are none.
+        const facing = all.filter(other => Math.sign(grid.nodes.get(other)!.row - cellRow) === side);
+        const others = facing.length ? facing : all;
+        pull.set(id, others.length ? others.reduce((sum, other) => sum + centre(other), 0) / others.length : centre(id));
+    }
+    const order = cell.kind === 'touchpoints'
+        ? [...cell.items].sort((a, b) => pull.get(a)! - pull.get(b)! || cell.items.indexOf(a) - cell.items.indexOf(b))
+        : flowOrder(cell.items, arrows, pull);
+    cell.items = order;
+    const phase = grid.phases[cell.phase];
+    const perRow = phase.columns;
+    cell.rows.forEach((row, r) => {
+        const ids = order.slice(r * perRow, (r + 1) * perRow);
+        const slots = nearestSlots(ids.map(id => pull.get(id)! - phase.firstColumn), perRow);
+        ids.forEach((id, i) => {
+            const node = grid.nodes.get(id)!;
+            node.row = row;
+            node.colStart = node.colEnd = node.spanEnd = phase.firstColumn + slots[i];
+        });
+    });
+}
+
+/**
+ * Steps of one cell in the order their arrows within the cell give (a before b for a -> b),
+ * choosing among the steps free to go next the one pulled furthest left; source order breaks ties
+ * and cycles.
+ */
+function flowOrder(items: string[], arrows: GridArrow[], pull: Map<string, number>): string[] {
+    const before = new Map<string, Set<string>>(items.map(id => [id, new Set<string>()]));
+    for (const arrow of arrows) before.get(arrow.to)!.add(arrow.from);
+    const order: string[] = [];
+    const left = new Set(items);
+    while (left.size > 0) {
+        const free = items.filter(id => left.has(id) && [...before.get(id)!].every(other => !left.has(other)));
+        const candidates = free.length ? free : items.filter(id => left.has(id)).slice(0, 1);
+        const next = candidates.reduce((best, id) => (pull.get(id)! < pull.get(best)! - 1e-9 ? id : best));
+        order.push(next);
+        left.delete(next);
+    }
+    return order;
+}
+
+/**
+ * Sub-columns for ordered items, strictly increasing, each as near its pull as can be (the sum of
+ * distances is least; dynamic programming over items × sub-columns).
+ */
+export function nearestSlots(pulls: number[], columns: number): number[] {
+    const n = pulls.length;
+    if (n === 0) return [];
+    // cost[i][s]: least cost of items 0..i with item i in sub-column s.
+    const cost = pulls.map(() => new Array<number>(columns).fill(Infinity));
+    const from = pulls.map(() => new Array<number>(columns).fill(-1));
+    for (let i = 0; i < n; i++) {
+        let bestBefore = Infinity;
+        let bestBeforeSlot = -1;
+        for (let s = i; s <= columns - (n - i); s++) {
+            if (i > 0 && cost[i - 1][s - 1] < bestBefore) {
+                bestBefore = cost[i - 1][s - 1];
+                bestBeforeSlot = s - 1;
+            }
+            const here = Math.abs(s + 0.5 - pulls[i]);
+            cost[i][s] = (i === 0 ? 0 : bestBefore) + here;
+            from[i][s] = bestBeforeSlot;
+        }
+    }
+    let slot = -1;
+    for (let s = 0; s < columns; s++) if (slot < 0 || cost[n - 1][s] < cost[n - 1][slot] - 1e-9) slot = s;
+    const slots = new Array<number>(n);
+    for (let i = n - 1; i >= 0; i--) {
+        slots[i] = slot;
+        slot = from[i][slot];
+    }
+    return slots;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
