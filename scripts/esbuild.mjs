@@ -32,6 +32,9 @@ await Promise.all([
 ]);
 mkdirSync('out/webview', { recursive: true });
 copyFileSync('webview/preview.css', 'out/webview/preview.css');
+// The drawing's text is measured in Inter; the preview sets it in the same font.
+mkdirSync('out/webview/fonts', { recursive: true });
+for (const font of ['Inter-Regular.ttf', 'Inter-SemiBold.ttf', 'OFL.txt']) copyFileSync(`assets/fonts/${font}`, `out/webview/fonts/${font}`);
 copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'out/webview/mermaid.min.js');
 // The HTML export inlines the pan/zoom library (the CLI reads it from node_modules).
 copyFileSync('node_modules/svg-pan-zoom/dist/svg-pan-zoom.min.js', 'out/webview/svg-pan-zoom.min.js');

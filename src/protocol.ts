@@ -3,6 +3,7 @@
  * the preview webview is typed here, so the three sides cannot drift apart.
  */
 import type { ModelResult, SourceRange } from './model/types.js';
+import type { DrawingPart } from './render/drawing-parts.js';
 
 /** Server request `svcbp/model`: the blueprint models of a document, after its current build. */
 export const MODEL_REQUEST = 'svcbp/model';
@@ -70,12 +71,8 @@ export interface ModelChangedParams {
 
 export type PreviewView = 'blueprint' | 'journey' | 'flow';
 
-export interface PreviewSettings {
-    /** Rows to draw. */
-    emotion: boolean;
-    durations: boolean;
-    legend: boolean;
-}
+/** Which parts of the drawing to draw (the `svcbp.preview.show…` settings). */
+export type PreviewSettings = Record<DrawingPart, boolean>;
 
 export type ExportFormat = 'svg' | 'png' | 'html' | 'markdown';
 

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { EXAMPLES } from './support/workspace.js';
+import { DRAWING_PARTS, settingOf } from '../src/render/drawing-parts.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -21,6 +22,11 @@ describe('the VS Code extension package', () => {
         const configuration = JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
         expect(new RegExp(configuration.wordPattern).exec('kurier-1 ')?.[0]).toBe('kurier-1');
         expect(manifest.contributes.configuration.properties['svcbp.checks'].additionalProperties.enum).toEqual(['error', 'warning', 'info', 'hint', 'off']);
+    });
+
+    it('has a boolean setting, on by default, for every part of the drawing that can be left out', () => {
+        const properties = manifest.contributes.configuration.properties;
+        for (const part of DRAWING_PARTS) expect(properties[`svcbp.preview.${settingOf(part)}`], part).toMatchObject({ type: 'boolean', default: true });
     });
 
     it('ships a server bundle that answers the protocol', async () => {

@@ -63,6 +63,12 @@ describe('the preview page in headless Chromium (stand-in for VS Code)', () => {
         expect(await preview.page.locator('#stage svg [data-kind="step"] title, #stage svg [data-kind="touchpoint"] title').count()).toBe(0);
         expect(await preview.page.locator('#banner').isHidden()).toBe(true);
         expect(await preview.page.locator('#file').textContent()).toBe('restaurant.svcbp');
+        // The text is set in Inter, the font the layout measured it in (the shipped faces, not a fallback).
+        const faces = await preview.page.evaluate(async () => {
+            await document.fonts.ready;
+            return [...document.fonts].filter(face => face.family === 'Inter' && face.status === 'loaded').map(face => face.weight).sort();
+        });
+        expect(faces).toEqual(['400', '600']);
     });
 
     it('posts the reveal message with the source range on a click, and traces the flow through the step', async () => {

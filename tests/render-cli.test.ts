@@ -36,6 +36,22 @@ describe('svcbp render', () => {
         expect(svcbp(['render', 'examples/restaurant.svcbp', '-o', 'examples/restaurant.svcbp'], dir).status).toBe(2);
     });
 
+    it('leaves out the parts named by --hide, and names the parts it knows for a wrong one', () => {
+        const dir = tempProject();
+        const full = svcbp(['render', 'examples/restaurant.svcbp'], dir).stdout;
+        expect(full).toContain('class="note note-pain"');
+        expect(full).toContain('class="note note-opportunity"');
+        expect(full).toContain('data-kind="emotion"');
+        const hidden = svcbp(['render', 'examples/restaurant.svcbp', '--hide', 'pains, emotion'], dir);
+        expect(hidden.status).toBe(0);
+        expect(hidden.stdout).not.toContain('class="note note-pain"');
+        expect(hidden.stdout).not.toContain('data-kind="emotion"');
+        expect(hidden.stdout).toContain('class="note note-opportunity"');
+        expect(svcbp(['render', 'examples/restaurant.svcbp', '--hide', 'pain'], dir)).toMatchObject({
+            status: 2, stderr: "svcbp: Cannot hide 'pain': --hide takes emotion, durations, legend, pains, opportunities, metrics, policies, systems.\n"
+        });
+    });
+
     describe('the HTML page, in a real browser', () => {
         let browser: Browser;
         beforeAll(async () => { browser = await launchChromium(); });

@@ -5,7 +5,7 @@
  */
 import type { BlueprintModel, ModelResult } from '../src/model/types.js';
 import type { PreviewSettings, PreviewState, PreviewView, ToWebview } from '../src/protocol.js';
-import { renderSvg, renderSvgDocument } from '../src/render/index.js';
+import { allParts, renderSvg, renderSvgDocument } from '../src/render/index.js';
 import { host } from './vscode-api.js';
 import { themeCss } from './theme-css.js';
 import { adoptStyle } from './svg-dom.js';
@@ -32,7 +32,7 @@ const fileLabel = $<HTMLSpanElement>('file');
 adoptStyle(themeCss(), nonce);
 
 let state: PreviewState = host.getState() ?? {};
-let settings: PreviewSettings = { emotion: true, durations: true, legend: true };
+let settings: PreviewSettings = allParts();
 let current: { uri: string; fileName: string; version: number; result: ModelResult; errors: number } | undefined;
 /** The last drawable version of each blueprint of the current file. */
 let lastGood = new Map<string, BlueprintModel>();

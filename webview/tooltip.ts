@@ -1,40 +1,17 @@
-import type { BlueprintModel, StepModel, TouchpointModel } from '../src/model/types.js';
+import type { BlueprintModel } from '../src/model/types.js';
+import { stepTooltip, touchpointTooltip } from '../src/render/index.js';
 
-/** The lines of a step's or touchpoint's tooltip: what a designer wants at a glance. */
+/** The lines of a step's or touchpoint's tooltip, the same as the exported SVG's hover text. */
 export function tooltipLines(model: BlueprintModel, kind: string, id: string): string[] | undefined {
     if (kind === 'step') {
         const step = model.lanes.flatMap(lane => lane.steps).find(s => s.id === id);
-        return step && stepLines(model, step);
+        return step && stepTooltip(step, model);
     }
     if (kind === 'touchpoint') {
         const touchpoint = model.touchpoints.find(t => t.id === id);
-        return touchpoint && touchpointLines(model, touchpoint);
+        return touchpoint && touchpointTooltip(touchpoint, model);
     }
     return undefined;
-}
-
-const titleOf = (list: Array<{ id: string; title: string }>, id: string) => list.find(item => item.id === id)?.title ?? id;
-
-function stepLines(model: BlueprintModel, step: StepModel): string[] {
-    const lines = [step.title];
-    if (step.description) lines.push(step.description);
-    if (step.duration) lines.push(`Duration: ${step.duration.text}`);
-    if (step.actor) lines.push(`Actor: ${titleOf(model.actors, step.actor)}`);
-    if (step.systems.length) lines.push(`Systems: ${step.systems.map(s => titleOf(model.systems, s)).join(', ')}`);
-    for (const fail of step.fails) lines.push(`Fail point: ${fail}`);
-    if (step.wait) lines.push(`Wait point: ${step.wait.text}${step.wait.note ? ` — ${step.wait.note}` : ''}`);
-    for (const pain of step.pains) lines.push(`Pain: ${pain}`);
-    if (step.link) lines.push(`Opens the blueprint '${step.link.blueprint}'`);
-    return lines;
-}
-
-function touchpointLines(model: BlueprintModel, touchpoint: TouchpointModel): string[] {
-    const lines = [touchpoint.title];
-    if (touchpoint.description) lines.push(touchpoint.description);
-    if (touchpoint.channel) lines.push(`Channel: ${touchpoint.channel}${touchpoint.contactType ? ` (${touchpoint.contactType})` : ''}`);
-    if (touchpoint.systems.length) lines.push(`Systems: ${touchpoint.systems.map(s => titleOf(model.systems, s)).join(', ')}`);
-    for (const fail of touchpoint.fails) lines.push(`Fail point: ${fail}`);
-    return lines;
 }
 
 /** Fills the tooltip element with text only (labels are untrusted). */

@@ -5,6 +5,7 @@ import { runCheck } from './check.js';
 import { UsageError } from './errors.js';
 import { runExport } from './export.js';
 import { runRender } from './render.js';
+import { DRAWING_PARTS } from '../render/drawing-parts.js';
 import { runFormat } from './format.js';
 
 declare const SVCBP_VERSION: string;
@@ -18,7 +19,9 @@ Usage:
   svcbp export <file> [--format json|mermaid|markdown] [--diagram flow|journey] [-o out] [--blueprint id]
       Print or write the blueprint model (JSON), a Mermaid flowchart or journey, or a Markdown page.
   svcbp render <file> [-o out.svg|out.png|out.html] [--theme light|dark|high-contrast] [--blueprint id]
+               [--hide part,…]
       Draw the blueprint: SVG (stdout without -o), PNG, or a self-contained HTML page with pan and zoom.
+      --hide leaves parts out: ${DRAWING_PARTS.join(', ')}.
   svcbp format [paths…] [--check]
       Format files in the canonical layout; --check lists the files that would change (exit 1).
   svcbp lsp --stdio
@@ -56,9 +59,9 @@ async function main(argv: string[]): Promise<number> {
         }
         case 'render': {
             const { values, positionals } = parse(rest, {
-                output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }
+                output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }, hide: { type: 'string' }
             });
-            return runRender(positionals, values as { output?: string; theme?: string; blueprint?: string });
+            return runRender(positionals, values as { output?: string; theme?: string; blueprint?: string; hide?: string });
         }
         case 'format': {
             const { values, positionals } = parse(rest, { check: { type: 'boolean' } });

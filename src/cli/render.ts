@@ -4,6 +4,7 @@ import { buildModels } from '../model/build-model.js';
 import { renderSvg } from '../render/index.js';
 import { toHtml } from '../render/html.js';
 import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
+import { DRAWING_PARTS, type DrawingPart } from '../render/drawing-parts.js';
 import { UsageError } from './errors.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { pickBlueprint } from './pick-blueprint.js';
@@ -14,17 +15,20 @@ export interface RenderCliOptions {
     output?: string;
     theme?: string;
     blueprint?: string;
+    /** Parts of the drawing to leave out, comma-separated: emotion, durations, pains, … */
+    hide?: string;
 }
 
 const FORMATS = ['.svg', '.png', '.html'];
 
-/** `svcbp render <file> [-o out.svg|out.png|out.html] [--theme] [--blueprint]`; SVG to stdout without -o. */
+/** `svcbp render <file> [-o out.svg|out.png|out.html] [--theme] [--blueprint] [--hide parts]`; SVG to stdout without -o. */
 export async function runRender(paths: string[], options: RenderCliOptions): Promise<number> {
     if (paths.length !== 1) throw new UsageError('render takes one file: svcbp render <file> -o out.svg|out.png|out.html');
     const theme = (options.theme ?? 'light') as ThemeName;
     if (!THEME_NAMES.includes(theme)) throw new UsageError(`Unknown theme '${options.theme}': use ${THEME_NAMES.join(', ')}.`);
     const format = options.output ? extname(options.output).toLowerCase() : '.svg';
     if (!FORMATS.includes(format)) throw new UsageError(`Cannot tell the format of '${options.output}': name it .svg, .png or .html.`);
+    const hidden = hiddenParts(options.hide);
     const [file] = collectFiles(paths);
     if (options.output && resolve(options.output) === file) throw new UsageError('The output would overwrite the source file; choose another -o.');
 
@@ -35,7 +39,7 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
     const model = pickBlueprint(result.blueprints, result.unbuilt.map(u => u.id), options.blueprint);
     if (!model) return 1;
 
-    const svg = renderSvg(model, { theme, embedColours: true });
+    const svg = renderSvg(model, { theme, embedColours: true, ...hidden });
     let output: string | Buffer = svg;
     if (format === '.png') output = await toPng(svg);
     if (format === '.html') {
@@ -44,6 +48,14 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
     }
     writeOutput(options.output, output);
     return errors.length > 0 ? 1 : 0;
+}
+
+/** `--hide pains,metrics` as layout options that switch those parts off. */
+function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, false>> {
+    const names = (hide ?? '').split(',').map(name => name.trim()).filter(name => name !== '');
+    const unknown = names.find(name => !(DRAWING_PARTS as readonly string[]).includes(name));
+    if (unknown !== undefined) throw new UsageError(`Cannot hide '${unknown}': --hide takes ${DRAWING_PARTS.join(', ')}.`);
+    return Object.fromEntries(names.map(name => [name, false]));
 }
 
 /** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */

@@ -18,3 +18,5 @@ export function renderSvgDocument(model: BlueprintModel, options: RenderOptions 
 export { layoutBlueprint } from './layout/index.js';
 export { itemMarkup, layoutToSvg, svgOpenTag, svgText, transformOf, type SvgDocument, type SvgItem } from './svg.js';
 export type { BlueprintLayout } from './layout-types.js';
+export { stepTooltip, touchpointTooltip } from './layout/tooltips.js';
+export { DRAWING_PARTS, allParts, settingOf, type DrawingPart } from './drawing-parts.js';

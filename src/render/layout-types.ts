@@ -3,6 +3,8 @@
  * model by the stages in layout/ and turned into SVG by svg.ts. Tests and the drawing-quality
  * measures (quality.ts) read these numbers.
  */
+
+import type { DrawingPart } from './drawing-parts.js';
 import type { ArrowKind, ContactType, LaneKind, LineKind, SourceRange } from '../model/types.js';
 
 export interface Box { x: number; y: number; width: number; height: number }
@@ -132,15 +134,5 @@ export interface BlueprintLayout {
 }
 
 /** What to draw; every switch is on unless set to false. */
-export interface LayoutOptions {
-    emotion?: boolean;
-    /** The duration row, and each step's duration on its card. */
-    durations?: boolean;
-    legend?: boolean;
-    pains?: boolean;
-    opportunities?: boolean;
-    metrics?: boolean;
-    policies?: boolean;
-    /** The systems a step or touchpoint uses. */
-    systems?: boolean;
-}
+/** Which parts to draw (see drawing-parts.ts; the duration part is the row and each card's duration). */
+export type LayoutOptions = Partial<Record<DrawingPart, boolean>>;

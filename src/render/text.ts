@@ -23,6 +23,9 @@ export function isWideScript(code: number): boolean {
         || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
 }
 
+/** Any character for which isWideScript holds. */
+const WIDE_SCRIPT = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
 /** Width of one code point in thousandths of an em, for code points the font table lacks. */
 function fallbackWidth(code: number): number {
     if (code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x300 && code <= 0x36f)) return 0; // joiners, variation selectors, combining marks
@@ -57,6 +60,8 @@ const NO_BREAK_AFTER = new Set([...'「『（【〔〈《‘“([{']);
  * characters of scripts written without spaces. `space` says whether a space stood before it.
  */
 export function textUnits(paragraph: string): Array<{ text: string; space: boolean }> {
+    // Most labels are in spaced scripts only: their units are the words.
+    if (!WIDE_SCRIPT.test(paragraph)) return paragraph.split(/\s+/u).filter(word => word !== '').map((text, i) => ({ text, space: i > 0 }));
     const units: Array<{ text: string; space: boolean }> = [];
     let current = '';
     let space = false;
@@ -107,18 +112,25 @@ export function wrapText(text: string, maxWidth: number, size: number, weight: W
     const lines: string[] = [];
     const fits = (line: string) => measureText(line, size, weight) <= (lines.length === 0 ? maxWidth - indent : maxWidth) + 0.01;
     const push = (line: string) => lines.push(fits(line) ? line : shorten(line, lines.length === 0 ? maxWidth - indent : maxWidth, size, weight));
+    // Widths add up (the font's widths, no kerning), so a line's width grows word by word.
+    const limit = () => (lines.length === 0 ? maxWidth - indent : maxWidth) + 0.01;
+    const space = measureText(' ', size, weight);
     for (const paragraph of text.split('\n')) {
         let line = '';
+        let width = 0;
         for (const unit of splitOversized(textUnits(paragraph), maxWidth, size, weight)) {
+            const unitWidth = measureText(unit.text, size, weight);
             // A first word that does not fit beside the indent starts on the next line.
-            if (lines.length === 0 && line === '' && indent > 0 && !fits(unit.text)) lines.push('');
-            const candidate = line === '' ? unit.text : line + (unit.space ? ' ' : '') + unit.text;
-            if (line === '' || fits(candidate)) {
-                line = candidate;
+            if (lines.length === 0 && line === '' && indent > 0 && unitWidth > limit()) lines.push('');
+            const candidate = line === '' ? unitWidth : width + (unit.space ? space : 0) + unitWidth;
+            if (line === '' || candidate <= limit()) {
+                line = line === '' ? unit.text : line + (unit.space ? ' ' : '') + unit.text;
+                width = candidate;
                 continue;
             }
             push(line);
             line = unit.text;
+            width = unitWidth;
         }
         push(line);
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewSettings, PreviewView } from '../../protocol.js';
+import { DRAWING_PARTS, settingOf } from '../../render/drawing-parts.js';
 
 export interface PreviewConfiguration {
     settings: PreviewSettings;
@@ -12,11 +13,7 @@ export interface PreviewConfiguration {
 export function previewConfiguration(): PreviewConfiguration {
     const config = vscode.workspace.getConfiguration('svcbp.preview');
     return {
-        settings: {
-            emotion: config.get('showEmotion', true),
-            durations: config.get('showDurations', true),
-            legend: config.get('showLegend', true)
-        },
+        settings: Object.fromEntries(DRAWING_PARTS.map(part => [part, config.get(settingOf(part), true)])) as PreviewSettings,
         defaultView: config.get<PreviewView>('defaultView', 'blueprint'),
         debounce: Math.max(0, config.get('debounce', 30))
     };

@@ -1,5 +1,6 @@
 /** Boxes bucketed on a coarse grid, so each overlap test looks at a few neighbours only. */
 import type { Box } from '../layout-types.js';
+import { keepShape } from './keep-shape.js';
 
 const SIZE = 160;
 
@@ -10,30 +11,37 @@ export function overlaps(a: Box, b: Box): boolean {
 export class BoxIndex {
     private readonly cells = new Map<number, Array<{ box: Box; owner?: string }>>();
 
+    constructor() {
+        keepShape(this);
+    }
+
     add(box: Box, owner?: string): void {
-        for (const key of keys(box)) {
+        const entry = { box, owner };
+        forEachKey(box, key => {
             const list = this.cells.get(key);
-            if (list) list.push({ box, owner });
-            else this.cells.set(key, [{ box, owner }]);
-        }
+            if (list) list.push(entry);
+            else this.cells.set(key, [entry]);
+        });
     }
 
     /** How many boxes (not of `owner`) a box overlaps. */
     hits(box: Box, owner?: string): number {
         const seen = new Set<Box>();
-        for (const key of keys(box)) {
+        forEachKey(box, key => {
             for (const entry of this.cells.get(key) ?? []) {
                 if (owner !== undefined && entry.owner === owner) continue;
                 if (!seen.has(entry.box) && overlaps(box, entry.box)) seen.add(entry.box);
             }
-        }
+        });
         return seen.size;
     }
 }
 
-function* keys(box: Box): Generator<number> {
+function forEachKey(box: Box, visit: (key: number) => void): void {
     // Cell keys as one number: columns and rows of the coarse grid, both well under 2^20.
-    for (let x = Math.floor(box.x / SIZE); x <= Math.floor((box.x + box.width) / SIZE); x++) {
-        for (let y = Math.floor(box.y / SIZE); y <= Math.floor((box.y + box.height) / SIZE); y++) yield (x + 512) * 1048576 + (y + 512);
+    const lastX = Math.floor((box.x + box.width) / SIZE);
+    const lastY = Math.floor((box.y + box.height) / SIZE);
+    for (let x = Math.floor(box.x / SIZE); x <= lastX; x++) {
+        for (let y = Math.floor(box.y / SIZE); y <= lastY; y++) visit((x + 512) * 1048576 + (y + 512));
     }
 }

@@ -4,6 +4,7 @@
  * arrows they carry. Channel coordinates follow the doubled numbering of route-types.ts.
  */
 import { M } from './metrics.js';
+import { keepShape } from './keep-shape.js';
 
 export interface GridSizes {
     columnWidths: number[];
@@ -46,6 +47,7 @@ export class Geometry {
             }
         });
         this.bottom = y;
+        keepShape(this);
     }
 
     /** x of a vertical channel: a column gutter's middle (even) or a column's centre (odd). */

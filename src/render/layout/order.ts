@@ -27,11 +27,18 @@ export function orderGrid(grid: Grid, arrows: GridArrow[]): void {
         return node.colStart + 0.5;
     };
     const arrangeable = grid.cells.filter(cell => cell.items.length > 1 || grid.phases[cell.phase].columns > 1);
-    const within = new Map<Cell, GridArrow[]>();
+    const within = new Map<Cell, Flow>();
     for (const cell of arrangeable) {
         const inCell = new Set(cell.items);
-        within.set(cell, []);
-        for (const id of cell.items) for (const arrow of outgoing.get(id) ?? []) if (inCell.has(arrow.to)) within.get(cell)!.push(arrow);
+        const flow: Flow = { before: new Map(cell.items.map(id => [id, 0])), after: new Map() };
+        for (const id of cell.items) {
+            for (const arrow of outgoing.get(id) ?? []) {
+                if (!inCell.has(arrow.to) || flow.after.get(id)?.includes(arrow.to)) continue;
+                push(flow.after, id, arrow.to);
+                flow.before.set(arrow.to, flow.before.get(arrow.to)! + 1);
+            }
+        }
+        within.set(cell, flow);
     }
     // Top to bottom, then bottom to top, and again: each sweep pulls towards the last one's places.
     const downwards = [...arrangeable].sort((a, b) => a.rows[0] - b.rows[0]);
@@ -42,24 +49,39 @@ export function orderGrid(grid: Grid, arrows: GridArrow[]): void {
     }
 }
 
+/** The arrows between one cell's items: how many lead into each, and where each leads. */
+interface Flow {
+    before: Map<string, number>;
+    after: Map<string, string[]>;
+}
+
 /**
- * Orders one cell and gives each item its sub-column; `arrows` are the cell's arrows between its
+ * Orders one cell and gives each item its sub-column; `flow` is the cell's arrows between its
  * own items, `side` the rows whose neighbours pull (-1 above, +1 below).
  */
-function arrange(cell: Cell, grid: Grid, neighbours: Map<string, string[]>, centre: (id: string) => number, arrows: GridArrow[], side: -1 | 1): void {
+function arrange(cell: Cell, grid: Grid, neighbours: Map<string, string[]>, centre: (id: string) => number, flow: Flow, side: -1 | 1): void {
     const inCell = new Set(cell.items);
     const pull = new Map<string, number>();
     const cellRow = cell.rows[0];
     for (const id of cell.items) {
-        const all = (neighbours.get(id) ?? []).filter(other => !inCell.has(other) && grid.nodes.has(other));
         // Pulled by the neighbours on the side the sweep comes from, as layered layouts do; by all where there are none.
-        const facing = all.filter(other => Math.sign(grid.nodes.get(other)!.row - cellRow) === side);
-        const others = facing.length ? facing : all;
-        pull.set(id, others.length ? others.reduce((sum, other) => sum + centre(other), 0) / others.length : centre(id));
+        let facingSum = 0, facingCount = 0, allSum = 0, allCount = 0;
+        for (const other of neighbours.get(id) ?? []) {
+            const node = grid.nodes.get(other);
+            if (!node || inCell.has(other)) continue;
+            const at = centre(other);
+            allSum += at;
+            allCount++;
+            if (Math.sign(node.row - cellRow) === side) {
+                facingSum += at;
+                facingCount++;
+            }
+        }
+        pull.set(id, facingCount ? facingSum / facingCount : allCount ? allSum / allCount : centre(id));
     }
     const order = cell.kind === 'touchpoints'
-        ? [...cell.items].sort((a, b) => pull.get(a)! - pull.get(b)! || cell.items.indexOf(a) - cell.items.indexOf(b))
-        : flowOrder(cell.items, arrows, pull);
+        ? cell.items.map((id, index) => ({ id, index, pull: pull.get(id)! })).sort((a, b) => a.pull - b.pull || a.index - b.index).map(item => item.id)
+        : flowOrder(cell.items, flow, pull);
     cell.items = order;
     const phase = grid.phases[cell.phase];
     const perRow = phase.columns;
@@ -79,17 +101,22 @@ function arrange(cell: Cell, grid: Grid, neighbours: Map<string, string[]>, cent
  * choosing among the steps free to go next the one pulled furthest left; source order breaks ties
  * and cycles.
  */
-function flowOrder(items: string[], arrows: GridArrow[], pull: Map<string, number>): string[] {
-    const before = new Map<string, Set<string>>(items.map(id => [id, new Set<string>()]));
-    for (const arrow of arrows) before.get(arrow.to)!.add(arrow.from);
+function flowOrder(items: string[], flow: Flow, pull: Map<string, number>): string[] {
+    // How many of each item's predecessors are still to be placed (Kahn's algorithm).
+    const waiting = new Map(flow.before);
     const order: string[] = [];
     const left = new Set(items);
     while (left.size > 0) {
-        const free = items.filter(id => left.has(id) && [...before.get(id)!].every(other => !left.has(other)));
-        const candidates = free.length ? free : items.filter(id => left.has(id)).slice(0, 1);
-        const next = candidates.reduce((best, id) => (pull.get(id)! < pull.get(best)! - 1e-9 ? id : best));
-        order.push(next);
-        left.delete(next);
+        let next: string | undefined;
+        for (const id of items) {
+            if (!left.has(id) || waiting.get(id)! > 0) continue;
+            if (next === undefined || pull.get(id)! < pull.get(next)! - 1e-9) next = id;
+        }
+        // A cycle: the first item left in source order breaks it.
+        if (next === undefined) for (const id of items) if (left.has(id)) { next = id; break; }
+        order.push(next!);
+        left.delete(next!);
+        for (const to of flow.after.get(next!) ?? []) waiting.set(to, waiting.get(to)! - 1);
     }
     return order;
 }

@@ -71,7 +71,7 @@ export function placeCards(model: BlueprintModel, grid: Grid, geometry: Geometry
                 span,
                 hidden: step.visibilityExplicit && step.visibility === 'hidden',
                 decision: step.decision,
-                tooltip: stepTooltip(step, model),
+                tooltip: stepTooltip(step, model).join('\n'),
                 range: step.range
             });
         }
@@ -94,7 +94,7 @@ export function placeTouchpoints(model: BlueprintModel, shapes: Map<string, Shap
             ...placed,
             label: placed.title,
             labelBox: union(parts, 2),
-            tooltip: touchpointTooltip(touchpoint, model),
+            tooltip: touchpointTooltip(touchpoint, model).join('\n'),
             range: touchpoint.range
         });
     }

@@ -9,6 +9,7 @@
 import type { Grid, GridNode } from './grid.js';
 import type { Geometry } from './geometry.js';
 import type { Side } from './route-types.js';
+import { keepShape } from './keep-shape.js';
 
 export interface Port {
     junction: number;
@@ -58,6 +59,7 @@ export class RouteGraph {
             // A spanning step's bar runs through its row: arrows may cross it, not follow it.
             for (let v = 2 * node.colEnd + 2; v <= 2 * node.spanEnd + 1; v++) this.open[h * this.width + v] &= 2;
         }
+        keepShape(this);
     }
 
     junction(v: number, h: number): number {

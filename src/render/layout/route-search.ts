@@ -6,6 +6,7 @@
  * search, so a search costs only what it visits.
  */
 import type { Port, RouteGraph } from './route-graph.js';
+import { keepShape } from './keep-shape.js';
 
 export const COSTS = {
     bend: 60,
@@ -31,6 +32,8 @@ export class RouteSearch {
     private readonly cost: Float64Array;
     private readonly parent: Int32Array;
     private readonly closed: Uint32Array;
+    /** Junctions where a port of the current search's target is (stamped, like the rest). */
+    private readonly endStamp: Uint32Array;
     private readonly heap = new MinHeap();
 
     constructor(private readonly graph: RouteGraph) {
@@ -39,6 +42,8 @@ export class RouteSearch {
         this.closed = new Uint32Array(states);
         this.cost = new Float64Array(states);
         this.parent = new Int32Array(states);
+        this.endStamp = new Uint32Array(graph.width * graph.height);
+        keepShape(this);
     }
 
     find(starts: Port[], ends: Port[]): Found | undefined {
@@ -53,14 +58,18 @@ export class RouteSearch {
             const list = endAt.get(end.junction);
             if (list) list.push(end);
             else endAt.set(end.junction, [end]);
+            this.endStamp[end.junction] = stamp;
             const x = graph.xs[end.junction % width];
             const y = graph.ys[Math.floor(end.junction / width)];
             minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
         }
-        const estimate = (j: number) => {
-            const x = graph.xs[j % width];
-            const y = graph.ys[Math.floor(j / width)];
-            return Math.max(0, minX - x, x - maxX) + Math.max(0, minY - y, y - maxY);
+        // The least a state can still cost: the distance to the nearest end, and a bend where the
+        // way on needs the other axis (a consistent bound, so A* still finds the cheapest route).
+        const estimate = (x: number, y: number, axis: number) => {
+            const dx = Math.max(0, minX - x, x - maxX);
+            const dy = Math.max(0, minY - y, y - maxY);
+            const bend = (dx > 0 && dy > 0) || (dx > 0 && axis === 1) || (dy > 0 && axis === 0) ? COSTS.bend : 0;
+            return dx + dy + bend;
         };
         const startPort = new Map<number, Port>();
         for (const start of starts) {
@@ -70,7 +79,7 @@ export class RouteSearch {
             this.cost[state] = start.stub;
             this.parent[state] = -1;
             startPort.set(state, start);
-            heap.push(state, start.stub + estimate(start.junction));
+            heap.push(state, start.stub + estimate(graph.xs[start.junction % width], graph.ys[Math.floor(start.junction / width)], start.axis));
         }
         let best = Infinity;
         let bestState = -1;
@@ -83,9 +92,8 @@ export class RouteSearch {
             const j = state >> 1;
             const axis = state & 1;
             const g = this.cost[state];
-            const arriving = endAt.get(j);
-            if (arriving) {
-                for (const end of arriving) {
+            if (this.endStamp[j] === stamp) {
+                for (const end of endAt.get(j)!) {
                     const total = g + end.stub + (end.axis === axis ? 0 : COSTS.bend);
                     if (total < best) {
                         best = total;
@@ -117,7 +125,7 @@ export class RouteSearch {
                 this.seen[nextState] = stamp;
                 this.cost[nextState] = nextCost;
                 this.parent[nextState] = state;
-                heap.push(nextState, nextCost + estimate(next));
+                heap.push(nextState, nextCost + estimate(graph.xs[nv], graph.ys[nh], moveAxis));
             }
         }
         if (bestState < 0 || !bestEnd) return undefined;
@@ -133,6 +141,10 @@ class MinHeap {
     private items = new Int32Array(1024);
     private priorities = new Float64Array(1024);
     size = 0;
+
+    constructor() {
+        keepShape(this);
+    }
 
     clear(): void {
         this.size = 0;

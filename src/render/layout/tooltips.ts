@@ -1,4 +1,4 @@
-/** Hover text of cards and touchpoints in standalone SVG: everything written about them, in full. */
+/** Hover text of cards and touchpoints (standalone SVG and the preview's tooltip): everything written about them, in full, a line each. */
 import type { BlueprintModel, Notes, StepModel, TouchpointModel } from '../../model/types.js';
 
 const titleOf = (list: Array<{ id: string; title: string }>, id: string) => list.find(item => item.id === id)?.title ?? id;
@@ -13,7 +13,7 @@ function noteLines(owner: Notes): string[] {
     ];
 }
 
-export function stepTooltip(step: StepModel, model: BlueprintModel): string {
+export function stepTooltip(step: StepModel, model: BlueprintModel): string[] {
     const phase = (index: number) => model.phases[index]?.title ?? '';
     const parts = [step.title];
     if (step.description) parts.push(step.description);
@@ -24,14 +24,14 @@ export function stepTooltip(step: StepModel, model: BlueprintModel): string {
     if (step.wait) parts.push(`Wait: ${step.wait.text}${step.wait.note ? ` — ${step.wait.note}` : ''}`);
     if (step.link) parts.push(`Opens the blueprint '${step.link.title}'`);
     parts.push(...noteLines(step));
-    return parts.join('\n');
+    return parts;
 }
 
-export function touchpointTooltip(touchpoint: TouchpointModel, model: BlueprintModel): string {
+export function touchpointTooltip(touchpoint: TouchpointModel, model: BlueprintModel): string[] {
     const parts = [touchpoint.title];
     if (touchpoint.description) parts.push(touchpoint.description);
     if (touchpoint.channel) parts.push(`Channel: ${touchpoint.channel}${touchpoint.contactType ? ` (${touchpoint.contactType})` : ''}`);
     if (touchpoint.systems.length) parts.push(`Systems: ${touchpoint.systems.map(id => titleOf(model.systems, id)).join(', ')}`);
     parts.push(...noteLines(touchpoint));
-    return parts.join('\n');
+    return parts;
 }
