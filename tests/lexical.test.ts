@@ -65,7 +65,7 @@ describe('lexical rules', () => {
 }`);
         expect(diagnostics.filter(d => d.severity! <= 2)).toEqual([]);
         expect(blueprint.name).toBe('in');
-        expect(stepsOf(blueprint).map(s => `${s.name}@${s.phase.ref?.name}..${s.endPhase?.ref?.name ?? ''}`))
+        expect(stepsOf(blueprint).map(s => `${s.name}@${s.phase?.ref?.name}..${s.endPhase?.ref?.name ?? ''}`))
             .toEqual(['step@phase..', 'customer@phase..line', 'in@line..']);
         expect(allArrowLinks(blueprint).every(l => l.to.ref !== undefined)).toBe(true);
     });

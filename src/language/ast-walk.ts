@@ -2,7 +2,7 @@ import type { AstNode, Reference, ReferenceInfo } from 'langium';
 import { treeVersion } from './tree-version.js';
 import {
     isBlueprint, type Arrow, type ByProperty, type Lane, type LinkProperty, type Property, type Section, type Segment, type Step,
-    type SvcbpFile, type Touchpoint, type UsesProperty
+    type SvcbpFile, type Touchpoint, type UnknownProperty, type UsesProperty
 } from './generated/ast.js';
 
 /**
@@ -68,8 +68,9 @@ function addStatement(node: AstNode, nodes: AstNode[]): void {
     nodes.push(node);
     if (node.$type === 'Arrow') nodes.push(...(node as Arrow).segments);
     else {
-        const properties = (node as { properties?: Property[] }).properties;
+        const { properties, unknown } = node as { properties?: Property[]; unknown?: UnknownProperty[] };
         if (properties) nodes.push(...properties);
+        if (unknown) nodes.push(...unknown);
     }
 }
 

@@ -8,6 +8,7 @@ import type { SvcbpServices } from './svcbp-module.js';
 import type { CheckSettings } from './check-settings.js';
 import type { DiagnosticCode, SvcbpDiagnosticData } from './diagnostic-codes.js';
 import { closestName } from './suggest.js';
+import { missingBraceBefore } from './missing-brace.js';
 import { astNodes } from './ast-walk.js';
 import type { SvcbpChecks } from './validation/index.js';
 import type { SvcbpFile } from './generated/ast.js';
@@ -42,7 +43,7 @@ export class SvcbpDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = withoutGuessesAfterSyntaxErrors(document, await super.validateDocument(document, options, cancelToken));
         return this.checkSettings.apply(document.uri, document.textDocument.getText(), diagnostics);
     }
 
@@ -90,6 +91,15 @@ export class SvcbpDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.range = nextTokenRange(text, diagnostic.range) ?? diagnostic.range;
             }
         }
+        for (const diagnostic of unique) {
+            // "Expected … or '}' to close the lane": the lane's `}` went to a block inside it.
+            if (!/ to close the (lane|section|blueprint), but found/.test(messageText(diagnostic))) continue;
+            const missing = missingBraceBefore(text, offsetAt(text, diagnostic.range.start));
+            if (!missing) continue;
+            const width = text.split('\n')[missing.line].length;
+            diagnostic.range = { start: { line: missing.line, character: 0 }, end: { line: missing.line, character: width } };
+            diagnostic.message = `A '}' is missing before this line: this '}' closes the block opened on line ${missing.openedOn + 1}, and the block around that one is left open.`;
+        }
         const room = Math.max(0, MAX_SYNTAX_ERRORS - diagnostics.length);
         diagnostics.push(...unique.slice(0, room).map(d => withCode(d, 'syntax-error')));
     }
@@ -124,6 +134,39 @@ export class SvcbpDocumentValidator extends DefaultDocumentValidator {
         const best = closestName(name, candidates.keys());
         return best ? { name: best, type: candidates.get(best)! } : undefined;
     }
+}
+
+/**
+ * The info and hint checks read the whole tree; a syntax error takes part of it out, which would
+ * make them wrong ("no customer step in this phase" for the steps the error cut off). So they are
+ * dropped for a blueprint with a syntax error, and outside the blueprints (unused declarations)
+ * for a file with one.
+ */
+function withoutGuessesAfterSyntaxErrors(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+    const errors = diagnostics.filter(d => d.code === 'syntax-error');
+    if (errors.length === 0) return diagnostics;
+    const blueprints = (document.parseResult.value as SvcbpFile).elements.filter(element => element.$type === 'Blueprint').map(element => element.$cstNode?.range).filter(range => range !== undefined);
+    const inside = (range: Diagnostic['range'], outer: Diagnostic['range']) => !before(range.start, outer.start) && !before(outer.end, range.start);
+    const broken = blueprints.filter(blueprint => errors.some(error => inside(error.range, blueprint)));
+    return diagnostics.filter(d => {
+        if (d.severity !== 3 && d.severity !== 4) return true;
+        const owner = blueprints.find(blueprint => inside(d.range, blueprint));
+        return owner !== undefined && !broken.includes(owner);
+    });
+}
+
+function offsetAt(text: string, position: Diagnostic['range']['start']): number {
+    let offset = 0;
+    for (let line = 0; line < position.line; line++) {
+        const next = text.indexOf('\n', offset);
+        if (next < 0) return text.length;
+        offset = next + 1;
+    }
+    return offset + position.character;
+}
+
+function before(a: Diagnostic['range']['start'], b: Diagnostic['range']['start']): boolean {
+    return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 function hintFor(referenceType: string, name: string): string {

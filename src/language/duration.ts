@@ -7,7 +7,8 @@ const PAIR = /(\d+(?:\.\d+)?)(min|w|d|h|s)/gy;
 
 export type DurationResult =
     | { ok: true; seconds: number }
-    | { ok: false; message: string };
+    /** `malformed`: not written as a duration at all (a slip the lexer lets through, see the grammar). */
+    | { ok: false; message: string; malformed?: true };
 
 /** The same few durations come back thousands of times in a file (checks and model read each): parsed once. */
 const parsed = new Map<string, Readonly<DurationResult>>();
@@ -23,6 +24,8 @@ export function parseDuration(text: string): Readonly<DurationResult> {
 }
 
 function parse(text: string): DurationResult {
+    const slip = slipIn(text);
+    if (slip) return { ok: false, message: slip, malformed: true };
     let body = text;
     let sign = 1;
     if (body.startsWith('+') || body.startsWith('-')) {
@@ -54,4 +57,14 @@ function parse(text: string): DurationResult {
         return { ok: false, message: `A duration must be longer than zero, not '${text}'.` };
     }
     return { ok: true, seconds: Math.round(seconds * 1000) / 1000 };
+}
+
+/** The slips a person makes typing a duration, with what to write instead. */
+function slipIn(text: string): string | undefined {
+    if (/\d\s*[-\u2013]\s*\d/.test(text)) {
+        return `A duration is one value, not a range like '${text}': write the typical one and put the range in the description.`;
+    }
+    if (/\d,\d/.test(text)) return `Write a decimal point: ${text.replace(/(\d),(\d)/g, '$1.$2')}, not ${text}.`;
+    if (/\s/.test(text)) return `Write the number and its unit together: ${text.replace(/\s+/g, '')}, not '${text}'.`;
+    return undefined;
 }

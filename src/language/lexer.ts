@@ -1,5 +1,5 @@
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import type { ILexingError, IToken } from 'chevrotain';
+import type { ILexingError, IToken, TokenType } from 'chevrotain';
 
 /**
  * Langium's lexer plus the checks a person needs spelled out: a binary file, a string that
@@ -12,17 +12,85 @@ export class SvcbpLexer extends DefaultLexer {
             return { tokens: [], hidden: [], errors: [notTextError()] };
         }
         const result = super.tokenize(text, options);
+        markStatementStarts(text, result.tokens);
         const errors = [...result.errors];
         for (const token of result.tokens) {
             if (token.tokenType.name === 'STRING') errors.push(...stringErrors(token));
         }
+        const tokens = endUnclosedStringsBeforeBlocks(result.tokens, this.definition['{']);
         for (const token of result.hidden) {
             if (token.tokenType.name === 'ML_COMMENT' && !token.image.endsWith('*/')) {
                 errors.push(tokenError(token, 0, 2, 'This comment is not closed: add */ where it ends.'));
             }
         }
-        return { ...result, errors };
+        return { ...result, tokens, errors };
     }
+}
+
+/**
+ * `step s "Title in p {`: the quote is missing after the title, and the block still opens on that
+ * line. An unclosed string ends before a `{` that ends its line, which becomes a token of its own,
+ * so the block parses as the block it is.
+ */
+function endUnclosedStringsBeforeBlocks(tokens: IToken[], brace: TokenType | undefined): IToken[] {
+    const result: IToken[] = [];
+    for (const token of tokens) {
+        const match = token.tokenType.name === 'STRING' && !isClosed(token.image) ? /\s*\{\s*$/.exec(token.image) : null;
+        if (!match || !brace || match.index === 0) {
+            result.push(token);
+            continue;
+        }
+        const image = token.image.slice(0, match.index);
+        const braceOffset = token.startOffset + token.image.lastIndexOf('{');
+        result.push({ ...token, image, endOffset: token.startOffset + image.length - 1, endColumn: (token.startColumn ?? 1) + image.length - 1 });
+        result.push({
+            ...token, tokenType: brace, tokenTypeIdx: brace.tokenTypeIdx!, image: '{',
+            startOffset: braceOffset, endOffset: braceOffset, startColumn: (token.startColumn ?? 1) + (braceOffset - token.startOffset), endColumn: (token.startColumn ?? 1) + (braceOffset - token.startOffset)
+        });
+    }
+    return result;
+}
+
+/** Whether a string token ends with its closing quote (not an escaped one). */
+export function isClosed(image: string): boolean {
+    if (image.length < 2 || !image.endsWith('"')) return false;
+    let backslashes = 0;
+    for (let i = image.length - 2; i >= 1 && image[i] === '\\'; i--) backslashes++;
+    return backslashes % 2 === 0;
+}
+
+/** The keywords that begin a statement (LANGUAGE.md, "One slip, one diagnostic"). */
+const STATEMENT_KEYWORDS = new Set(['step', 'lane', 'phase', 'touchpoint', 'section', 'line', 'actor', 'system', 'blueprint', 'import']);
+
+/** A token that begins a statement: a statement keyword first on its line, followed by a name (or a title or path). */
+export interface StatementStart extends IToken {
+    statementStart?: true;
+}
+
+/**
+ * Marks the statement keywords that begin a new statement, so that the parser never reads one as
+ * the name an incomplete statement before it still expects (`step s "S" in` and then, on the
+ * next line, `step t "T" in p`). Elsewhere a keyword stays usable as a name.
+ */
+function markStatementStarts(text: string, tokens: IToken[]): void {
+    for (let i = 0; i < tokens.length - 1; i++) {
+        const token = tokens[i];
+        if (!STATEMENT_KEYWORDS.has(token.image) || token.tokenType.name !== token.image) continue;
+        if (!startsLine(text, token.startOffset)) continue;
+        const next = tokens[i + 1].tokenType;
+        const nameLike = next.name === 'ID' || next.name === 'STRING' || next.CATEGORIES?.some(category => category.name === 'ID');
+        if (nameLike && tokens[i + 1].startLine === token.startLine) (token as StatementStart).statementStart = true;
+    }
+}
+
+/** Only white space between the line's start (or the text's) and an offset. */
+function startsLine(text: string, offset: number): boolean {
+    for (let i = offset - 1; i >= 0; i--) {
+        const char = text.charCodeAt(i);
+        if (char === 10 || char === 13) return true;
+        if (char !== 32 && char !== 9) return false;
+    }
+    return true;
 }
 
 const KNOWN_ESCAPES = new Set(['"', '\\', 'n', 't']);

@@ -1,4 +1,5 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import type { StatementStart } from './lexer.js';
 
 /**
  * Syntax errors in words a service designer understands: what was expected at this place,
@@ -9,6 +10,7 @@ const TERMINALS: Record<string, string> = {
     STRING: 'a quoted text',
     INT: 'a whole number',
     DURATION: 'a duration such as 5min or 1h30min',
+    DECIMAL: 'a number',
     EOF: 'the end of the file'
 };
 
@@ -40,6 +42,12 @@ const FOLLOWS: Record<string, string> = {
     by: 'an actor', uses: 'a system', link: 'a blueprint'
 };
 
+/** What must follow a word inside a statement, for a statement left incomplete. */
+const WHAT_FOLLOWS: Record<string, string> = {
+    ...FOLLOWS, in: 'a phase', '..': 'the last phase', '->': 'a step or touchpoint', '<->': 'a step or touchpoint',
+    '~>': 'a step or touchpoint', '..>': 'a step or touchpoint', ',': 'a system'
+};
+
 /** What may stand before the closing brace of a block, by the rule that owns the block. */
 const BLOCK_CONTENTS: Record<string, string> = {
     Blueprint: "a phase, lane, section, line, touchpoint, actor, system, property, an arrow such as 'a -> b', or '}' to close the blueprint",
@@ -53,8 +61,12 @@ const BLOCK_CONTENTS: Record<string, string> = {
 };
 
 export class SvcbpParserErrorMessageProvider implements IParserErrorMessageProvider {
-    buildMismatchTokenMessage({ expected, actual, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    buildMismatchTokenMessage({ expected, actual, previous, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const rule = plain(ruleName);
+        // A statement left incomplete before the next one (`step s "S" in`, then a new line `step …`).
+        if ((actual as StatementStart).statementStart && previous && WHAT_FOLLOWS[previous.image]) {
+            return `'${previous.image}' must be followed by ${WHAT_FOLLOWS[previous.image]}: this statement is incomplete, and '${actual.image}' on the next line begins a new one.`;
+        }
         if (expected.name === '}' && BLOCK_CONTENTS[rule]) {
             return `Expected ${BLOCK_CONTENTS[rule]}, but found ${describeActual(actual)}.`;
         }

@@ -113,7 +113,7 @@ class ModelBuilder {
         put(model, 'description', findProperty(bp, 'description')?.value);
         put(model, 'documentation', docCommentOf(bp));
         put(model, 'persona', findProperty(bp, 'persona')?.value);
-        put(model, 'status', findProperty(bp, 'status')?.value);
+        put(model, 'status', statusOf(findProperty(bp, 'status')?.value));
         this.deriveEmotions(model);
         return model;
     }
@@ -187,7 +187,7 @@ class ModelBuilder {
         if (!span) return undefined;
         const wait = findProperty(step, 'wait');
         const waitDuration = durationOf(wait?.value);
-        const visibility = findProperty(step, 'visibility')?.value;
+        const visibility = visibilityOf(findProperty(step, 'visibility')?.value);
         const link = findProperty(step, 'link');
         const linked = link?.target?.ref;
         if (link && !linked) this.omit('link', link.target?.$refText ?? '', `the linked blueprint '${link.target?.$refText}' does not exist`, link);
@@ -414,4 +414,13 @@ function rangeOf(node: AstNode): SourceRange {
 /** Sets an optional field only when it has a value: keeps the JSON free of undefined and empty text. */
 function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
     if (value !== undefined && value !== '') target[key] = value;
+}
+
+/** A status the language knows; any other word is reported by the checks and left out. */
+function statusOf(value: string | undefined): 'as-is' | 'to-be' | undefined {
+    return value === 'as-is' || value === 'to-be' ? value : undefined;
+}
+
+function visibilityOf(value: string | undefined): 'visible' | 'hidden' | undefined {
+    return value === 'visible' || value === 'hidden' ? value : undefined;
 }

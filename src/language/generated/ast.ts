@@ -10,7 +10,8 @@ export const SvcbpTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/,
     SL_COMMENT: /\/\/[^\n\r]*/,
-    DURATION: /[+-]?(?:\d+(?:\.\d+)?(?:min|w|d|h|s))+(?![A-Za-z0-9_])/,
+    DURATION: /[+-]?(?:\d+(?:[.,]\d+)?(?:[ \t]*[-\u2013][ \t]*\d+(?:[.,]\d+)?)?[ \t]?(?:min|w|d|h|s))+(?:[ \t]*[-\u2013][ \t]*(?:\d+(?:[.,]\d+)?[ \t]?(?:min|w|d|h|s))+)?(?![A-Za-z0-9_])/,
+    DECIMAL: /[+-]?\d+[.,]\d+(?![A-Za-z0-9_.,])/,
     INT: /[+-]?\d+(?![A-Za-z0-9_.])/,
     ID: /[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?/,
     STRING: /"(?:\\.|[^"\\\r\n])*"?/,
@@ -25,7 +26,6 @@ export type SvcbpKeywordNames =
     | "..>"
     | "<->"
     | "actor"
-    | "as-is"
     | "backstage"
     | "blueprint"
     | "by"
@@ -39,7 +39,6 @@ export type SvcbpKeywordNames =
     | "evidence"
     | "fail"
     | "frontstage"
-    | "hidden"
     | "implementation"
     | "import"
     | "in"
@@ -61,11 +60,9 @@ export type SvcbpKeywordNames =
     | "step"
     | "support"
     | "system"
-    | "to-be"
     | "touchpoint"
     | "uses"
     | "visibility"
-    | "visible"
     | "wait"
     | "{"
     | "}"
@@ -79,13 +76,15 @@ export interface Actor extends langium.AstNode {
     name: string;
     properties: Array<Property>;
     title?: string;
+    unknown: Array<UnknownProperty>;
 }
 
 export const Actor = {
     $type: 'Actor',
     name: 'name',
     properties: 'properties',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isActor(item: unknown): item is Actor {
@@ -204,12 +203,14 @@ export interface EmotionProperty extends langium.AstNode {
     readonly $container: Actor | Blueprint | Lane | Phase | Step | System | Touchpoint;
     readonly $type: 'EmotionProperty';
     key: 'emotion';
-    value: number;
+    malformed?: MalformedValue;
+    value?: number;
 }
 
 export const EmotionProperty = {
     $type: 'EmotionProperty',
     key: 'key',
+    malformed: 'malformed',
     value: 'value'
 } as const;
 
@@ -303,7 +304,13 @@ export function isLinkProperty(item: unknown): item is LinkProperty {
     return reflection.isInstance(item, LinkProperty.$type);
 }
 
-export type Member = Actor | Arrow | Lane | Line | Phase | Property | Section | System | Touchpoint;
+export type MalformedValue = string;
+
+export function isMalformedValue(item: unknown): item is MalformedValue {
+    return (typeof item === 'string' && (/[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?/.test(item) || /"(?:\\.|[^"\\\r\n])*"?/.test(item) || /[+-]?(?:\d+(?:[.,]\d+)?(?:[ \t]*[-\u2013][ \t]*\d+(?:[.,]\d+)?)?[ \t]?(?:min|w|d|h|s))+(?:[ \t]*[-\u2013][ \t]*(?:\d+(?:[.,]\d+)?[ \t]?(?:min|w|d|h|s))+)?(?![A-Za-z0-9_])/.test(item) || /[+-]?\d+[.,]\d+(?![A-Za-z0-9_.,])/.test(item)));
+}
+
+export type Member = Actor | Arrow | Lane | Line | Phase | Property | Section | System | Touchpoint | UnknownProperty;
 
 export const Member = {
     $type: 'Member'
@@ -329,13 +336,15 @@ export interface Phase extends langium.AstNode {
     name: string;
     properties: Array<Property>;
     title?: string;
+    unknown: Array<UnknownProperty>;
 }
 
 export const Phase = {
     $type: 'Phase',
     name: 'name',
     properties: 'properties',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isPhase(item: unknown): item is Phase {
@@ -402,7 +411,7 @@ export interface StatusProperty extends langium.AstNode {
     readonly $container: Actor | Blueprint | Lane | Phase | Step | System | Touchpoint;
     readonly $type: 'StatusProperty';
     key: 'status';
-    value: 'as-is' | 'to-be';
+    value: string;
 }
 
 export const StatusProperty = {
@@ -420,9 +429,10 @@ export interface Step extends langium.AstNode {
     readonly $type: 'Step';
     endPhase?: langium.Reference<Phase>;
     name: string;
-    phase: langium.Reference<Phase>;
+    phase?: langium.Reference<Phase>;
     properties: Array<Property>;
     title?: string;
+    unknown: Array<UnknownProperty>;
 }
 
 export const Step = {
@@ -431,7 +441,8 @@ export const Step = {
     name: 'name',
     phase: 'phase',
     properties: 'properties',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isStep(item: unknown): item is Step {
@@ -460,13 +471,15 @@ export interface System extends langium.AstNode {
     name: string;
     properties: Array<Property>;
     title?: string;
+    unknown: Array<UnknownProperty>;
 }
 
 export const System = {
     $type: 'System',
     name: 'name',
     properties: 'properties',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isSystem(item: unknown): item is System {
@@ -504,9 +517,10 @@ export interface Touchpoint extends langium.AstNode {
     readonly $container: Blueprint | Section;
     readonly $type: 'Touchpoint';
     name: string;
-    phase: langium.Reference<Phase>;
+    phase?: langium.Reference<Phase>;
     properties: Array<Property>;
     title?: string;
+    unknown: Array<UnknownProperty>;
 }
 
 export const Touchpoint = {
@@ -514,11 +528,29 @@ export const Touchpoint = {
     name: 'name',
     phase: 'phase',
     properties: 'properties',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isTouchpoint(item: unknown): item is Touchpoint {
     return reflection.isInstance(item, Touchpoint.$type);
+}
+
+export interface UnknownProperty extends langium.AstNode {
+    readonly $container: Actor | Blueprint | Phase | Step | System | Touchpoint;
+    readonly $type: 'UnknownProperty';
+    value: number | string;
+    word: string;
+}
+
+export const UnknownProperty = {
+    $type: 'UnknownProperty',
+    value: 'value',
+    word: 'word'
+} as const;
+
+export function isUnknownProperty(item: unknown): item is UnknownProperty {
+    return reflection.isInstance(item, UnknownProperty.$type);
 }
 
 export interface UsesProperty extends langium.AstNode {
@@ -542,7 +574,7 @@ export interface VisibilityProperty extends langium.AstNode {
     readonly $container: Actor | Blueprint | Lane | Phase | Step | System | Touchpoint;
     readonly $type: 'VisibilityProperty';
     key: 'visibility';
-    value: 'hidden' | 'visible';
+    value: string;
 }
 
 export const VisibilityProperty = {
@@ -601,6 +633,7 @@ export type SvcbpAstType = {
     TextProperty: TextProperty
     TopLevel: TopLevel
     Touchpoint: Touchpoint
+    UnknownProperty: UnknownProperty
     UsesProperty: UsesProperty
     VisibilityProperty: VisibilityProperty
     WaitProperty: WaitProperty
@@ -621,6 +654,11 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Actor.title,
+                    optional: true
+                },
+                unknown: {
+                    name: Actor.unknown,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -710,8 +748,13 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 key: {
                     name: EmotionProperty.key
                 },
+                malformed: {
+                    name: EmotionProperty.malformed,
+                    optional: true
+                },
                 value: {
-                    name: EmotionProperty.value
+                    name: EmotionProperty.value,
+                    optional: true
                 }
             },
             superTypes: [Property.$type]
@@ -808,6 +851,11 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Phase.title,
                     optional: true
+                },
+                unknown: {
+                    name: Phase.unknown,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Member.$type]
@@ -880,7 +928,8 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 },
                 phase: {
                     name: Step.phase,
-                    referenceType: Phase.$type
+                    referenceType: Phase.$type,
+                    optional: true
                 },
                 properties: {
                     name: Step.properties,
@@ -889,6 +938,11 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Step.title,
+                    optional: true
+                },
+                unknown: {
+                    name: Step.unknown,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -924,6 +978,11 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: System.title,
                     optional: true
+                },
+                unknown: {
+                    name: System.unknown,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Member.$type, TopLevel.$type]
@@ -954,7 +1013,8 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 },
                 phase: {
                     name: Touchpoint.phase,
-                    referenceType: Phase.$type
+                    referenceType: Phase.$type,
+                    optional: true
                 },
                 properties: {
                     name: Touchpoint.properties,
@@ -964,9 +1024,26 @@ export class SvcbpAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Touchpoint.title,
                     optional: true
+                },
+                unknown: {
+                    name: Touchpoint.unknown,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Member.$type, Node.$type, SectionMember.$type]
+        },
+        UnknownProperty: {
+            name: UnknownProperty.$type,
+            properties: {
+                value: {
+                    name: UnknownProperty.value
+                },
+                word: {
+                    name: UnknownProperty.word
+                }
+            },
+            superTypes: [Member.$type]
         },
         UsesProperty: {
             name: UsesProperty.$type,

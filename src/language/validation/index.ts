@@ -5,8 +5,8 @@ import { checkArrows } from './arrows.js';
 import { checkLowEmotionHasNote, checkPhasesHaveCustomerAction, checkTouchpointsUsed } from './coverage.js';
 import { checkLaneOrder } from './lines.js';
 import { checkBlueprintNames, checkTopLevelNames } from './names.js';
-import { checkPropertyPlacement, checkPropertyValue } from './properties.js';
-import { checkImports, checkPhaseRange, checkUnusedDeclarations } from './references.js';
+import { checkPropertyPlacement, checkPropertyValue, checkUnknownProperty } from './properties.js';
+import { checkHasPhase, checkImports, checkPhaseRange, checkUnusedDeclarations } from './references.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check takes its own node type
 export type Check = (node: any, accept: ValidationAcceptor) => void;
@@ -25,10 +25,11 @@ export class SvcbpChecks {
                 checkPhasesHaveCustomerAction, checkTouchpointsUsed],
             Phase: [checkPropertyPlacement, checkLowEmotionHasNote],
             Lane: [checkPropertyPlacement],
-            Step: [checkPropertyPlacement, checkPhaseRange, checkLowEmotionHasNote],
-            Touchpoint: [checkPropertyPlacement],
+            Step: [checkPropertyPlacement, checkHasPhase, checkPhaseRange, checkLowEmotionHasNote],
+            Touchpoint: [checkPropertyPlacement, checkHasPhase],
             Actor: [checkPropertyPlacement],
             System: [checkPropertyPlacement],
+            UnknownProperty: [checkUnknownProperty],
         };
         // Every kind of property node shares the property checks: looked up by exact type name.
         for (const type of reflection.getAllSubTypes(Property.$type)) this.byType[type] = [checkPropertyValue];

@@ -1,5 +1,5 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import type { Property } from '../generated/ast.js';
+import type { Property, UnknownProperty } from '../generated/ast.js';
 import { parseDuration } from '../duration.js';
 import { propertiesOf, type PropertyOwner } from '../blueprint-contents.js';
 import { closestName } from '../suggest.js';
@@ -61,11 +61,27 @@ function placementHint(key: Property['key'], owner: Owner): string {
     return `; it belongs on ${places.length === 1 ? `a ${places[0]}` : places.slice(0, -1).join(', ') + ' or ' + places[places.length - 1]}.`;
 }
 
-/** value-out-of-range: emotion outside −2…+2; a malformed, zero or negative duration. */
+/**
+ * value-out-of-range: emotion outside −2…+2; a zero or negative duration. A value that is not of
+ * the property's kind at all (`emotion high`, `status draft`, `duration 1,5h`) is a syntax error:
+ * the grammar lets it through so that this one message says what to write.
+ */
 export function checkPropertyValue(property: Property, accept: ValidationAcceptor): void {
     switch (property.key) {
+        case 'status':
+            if (property.value !== undefined && property.value !== 'as-is' && property.value !== 'to-be') {
+                accept('error', `status is as-is or to-be, not '${property.value}'.`, { node: property, property: 'value', code: 'syntax-error' });
+            }
+            break;
+        case 'visibility':
+            if (property.value !== undefined && property.value !== 'visible' && property.value !== 'hidden') {
+                accept('error', `visibility is visible or hidden, not '${property.value}'.`, { node: property, property: 'value', code: 'syntax-error' });
+            }
+            break;
         case 'emotion':
-            if (property.value !== undefined && (property.value < -2 || property.value > 2)) {
+            if (property.malformed !== undefined) {
+                accept('error', `emotion is a whole number from -2 to +2, not '${property.malformed}'.`, { node: property, property: 'malformed', code: 'syntax-error' });
+            } else if (property.value !== undefined && (property.value < -2 || property.value > 2)) {
                 accept('error', `Emotion must be a whole number from -2 to +2, not ${property.value}.`,
                     { node: property, code: 'value-out-of-range' });
             }
@@ -74,7 +90,7 @@ export function checkPropertyValue(property: Property, accept: ValidationAccepto
         case 'wait': {
             if (property.value === undefined) break;
             const parsed = parseDuration(property.value);
-            if (!parsed.ok) accept('error', parsed.message, { node: property, code: 'value-out-of-range' });
+            if (!parsed.ok) accept('error', parsed.message, { node: property, code: parsed.malformed ? 'syntax-error' : 'value-out-of-range' });
             break;
         }
         case 'channel':
@@ -86,4 +102,19 @@ export function checkPropertyValue(property: Property, accept: ValidationAccepto
             }
             break;
     }
+}
+
+/** What a block takes, for the message about a property the language does not have. */
+const OWNER_OF_BLOCK: Record<string, Owner> = {
+    Blueprint: 'Blueprint', Phase: 'Phase', Lane: 'Lane', Step: 'Step', Touchpoint: 'Touchpoint', Actor: 'Actor', System: 'System'
+};
+
+/** invalid-property: a word the language has no property for (`colour red`), with the ones the block takes. */
+export function checkUnknownProperty(property: UnknownProperty, accept: ValidationAcceptor): void {
+    const owner = OWNER_OF_BLOCK[property.$container?.$type ?? ''];
+    const keys = (Object.keys(ALLOWED_ON) as Array<Property['key']>).filter(key => owner === undefined || ALLOWED_ON[key].includes(owner));
+    const suggestion = closestName(property.word, keys);
+    const takes = owner ? ` ${OWNER_NAME[owner][0].toUpperCase()}${OWNER_NAME[owner].slice(1)} takes ${keys.join(', ')}.` : '';
+    accept('error', `Unknown property '${property.word}'.${suggestion ? ` Did you mean '${suggestion}'?` : takes}`,
+        { node: property, property: 'word', code: 'invalid-property' });
 }

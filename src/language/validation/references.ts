@@ -1,5 +1,6 @@
-import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import { isActor, isBlueprint, isSvcbpFile, type Step, type SvcbpFile } from '../generated/ast.js';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { isActor, isBlueprint, isSvcbpFile, type Step, type SvcbpFile, type Touchpoint } from '../generated/ast.js';
+import { isClosed } from '../lexer.js';
 import { isActorOrSystem, localActorsAndSystems, phaseIndex } from '../blueprint-contents.js';
 import type { ImportResolver } from '../imports.js';
 
@@ -7,12 +8,28 @@ import type { ImportResolver } from '../imports.js';
 export function checkPhaseRange(step: Step, accept: ValidationAcceptor): void {
     const start = step.phase?.ref;
     const end = step.endPhase?.ref;
-    if (!start || !end || !step.phase.$refNode || !step.endPhase?.$refNode) return;
+    if (!start || !end || !step.phase?.$refNode || !step.endPhase?.$refNode) return;
     if (phaseIndex(end) < phaseIndex(start)) {
         const range = { start: step.phase.$refNode.range.start, end: step.endPhase.$refNode.range.end };
         accept('error', `The phase '${end.name}' comes before '${start.name}'; write the range as ${end.name}..${start.name}.`,
             { node: step, range, code: 'invalid-phase-range' });
     }
+}
+
+/**
+ * syntax-error: a step or touchpoint without `in` and its phase. The grammar lets the phase out so
+ * that a title whose closing quote is missing (the lexer reports it, and the string runs over
+ * `in p`) leaves the step in place for the arrows to it; then this check says nothing more.
+ */
+export function checkHasPhase(node: Step | Touchpoint, accept: ValidationAcceptor): void {
+    if (node.phase !== undefined || node.name === undefined) return;
+    // `in` written and the phase missing: the parser has said so.
+    if (node.$cstNode && GrammarUtils.findNodeForKeyword(node.$cstNode, 'in')) return;
+    const title = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, 'title');
+    if (title && !isClosed(title.text)) return;
+    const what = node.$type === 'Step' ? 'A step' : 'A touchpoint';
+    accept('error', `${what} takes place in a phase: write in and the phase after its ${node.title !== undefined ? 'title' : 'name'}, e.g. step ${node.name} "…" in phaseName.`,
+        { node, property: node.title !== undefined ? 'title' : 'name', code: 'syntax-error' });
 }
 
 /** unresolved-import and self-import, on the path string. */
