@@ -146,3 +146,73 @@ describe('check details', () => {
         expect(workspace.diagnostics('lib.svcbp').map(d => d.message)).toEqual(["Nothing refers to the actor 'unused'."]);
     });
 });
+
+describe('the sharpened checks (LANGUAGE.md)', () => {
+    const found = async (text: string, code: string) => (await diagnose(text)).filter(d => d.code === code).map(d => covered(text, d));
+
+    it('lane-order with inferred lines: a frontstage, backstage or support lane above the customer lane, an evidence lane below it', async () => {
+        const text = `blueprint b {
+  phase p
+  lane f "F" frontstage { step f1 in p }
+  lane c "C" customer { step c1 in p }
+  lane e "E" evidence { step e1 in p }
+  c1 -> f1
+}`;
+        expect(await found(text, 'lane-order')).toEqual(['lane f "F" frontstage', 'lane e "E" evidence']);
+    });
+
+    it('customer-bypasses-frontstage in both directions, and for an actor lane below the line of visibility', async () => {
+        expect(await found(base('  u1 -> s2'), 'customer-bypasses-frontstage')).toEqual(['-> s2']);
+        const actors = `blueprint b {
+  phase p
+  lane c "C" customer { step c1 in p }
+  lane w "Waiter" actor { step w1 in p }
+  line visibility
+  lane k "Kitchen" actor { step k1 in p }
+  c1 -> w1
+  c1 -> k1
+}`;
+        expect(await found(actors, 'customer-bypasses-frontstage')).toEqual(['-> k1']);
+    });
+
+    it('a notes lane takes only description; visibility only on actor-lane steps', async () => {
+        expect(await found(base('  lane n "N" notes { step n1 in p1 { description "ok" fail "no" } }'), 'invalid-property')).toEqual(['fail "no"']);
+        expect(await found(base('  lane a "A" actor { step a1 in p1 { visibility hidden } }\n  lane x "X" frontstage { step x1 in p1 { visibility hidden } }'), 'invalid-property')).toEqual(['visibility hidden']);
+    });
+
+    it('names the channel to write for a contact-type word or a synonym', async () => {
+        const messages = async (channel: string) => (await diagnose(base(`  touchpoint t2 in p2 { channel ${channel} }\n  s2 -> t2`))).filter(d => d.code === 'unknown-channel').map(d => d.message);
+        expect(await messages('face-to-face')).toEqual(["Unknown channel 'face-to-face'. 'face-to-face' is a contact type, not a channel: write 'in-person'."]);
+        expect(await messages('telephone')).toEqual(["Unknown channel 'telephone'. Write 'phone' for 'telephone'."]);
+        expect(await messages('website')).toEqual(["Unknown channel 'website'. Write 'web' for 'website'."]);
+        expect(await messages('self-service')).toEqual(["Unknown channel 'self-service'. 'self-service' is a contact type, not a channel: write 'kiosk' or 'terminal'."]);
+    });
+
+    it('no phase-without-customer-action in a sub-process: no customer lane, reached through a link', async () => {
+        const text = `blueprint main {
+  phase p
+  lane c "C" customer { step c1 in p { link sub } }
+}
+blueprint sub {
+  phase q
+  lane k "K" backstage { step k1 in q }
+}
+blueprint alone {
+  phase r
+  lane k "K" backstage { step k2 in r }
+}`;
+        expect(await found(text, 'phase-without-customer-action')).toEqual(['r']);
+    });
+
+    it('stay silent on the normative examples and the realistic corpus', async () => {
+        const { corpusFiles, PROJECT, REALISTIC } = await import('./support/corpus.js');
+        const { listFiles } = await import('./support/workspace.js');
+        const { readFileSync } = await import('node:fs');
+        const { join, relative } = await import('node:path');
+        const workspace = new TestWorkspace();
+        for (const path of [...listFiles(join(PROJECT, 'examples')), ...listFiles(REALISTIC)]) workspace.write(relative(PROJECT, path), readFileSync(path, 'utf8'));
+        const files = corpusFiles();
+        await workspace.build(...files);
+        expect(files.flatMap(file => workspace.diagnostics(file).map(d => `${file}:${d.range.start.line + 1} ${d.code}`))).toEqual([]);
+    });
+});

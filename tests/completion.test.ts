@@ -61,6 +61,11 @@ describe('completion', () => {
         expect(labels(await complete('line '))).toEqual(['interaction', 'visibility', 'internal', 'operation', 'implementation', 'custom']);
     });
 
+    it('offers the words status and visibility take', async () => {
+        expect(labels(await complete('status '))).toEqual(['as-is', 'to-be']);
+        expect(labels(await complete('lane x "X" actor { step a in p1 { visibility '))).toEqual(['visible', 'hidden']);
+    });
+
     it('offers only the properties the block allows', async () => {
         expect(labels(await complete('lane x "X" customer { step a in p1 { ')).sort()).toEqual(['by', 'decision', 'description', 'duration', 'emotion', 'fail', 'link', 'metric', 'opportunity', 'pain', 'policy', 'uses', 'visibility', 'wait']);
         expect(labels(await complete('phase p4 { ')).sort()).toEqual(['description', 'duration', 'emotion', 'metric', 'opportunity', 'pain', 'policy']);

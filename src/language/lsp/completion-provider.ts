@@ -30,6 +30,9 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
 
 const PROPERTY_KEYWORDS = new Set(Object.keys(ALLOWED_ON));
 
+/** The values of the properties whose value is one of a few words. */
+const KEYWORD_VALUES: Record<string, readonly string[]> = { StatusProperty: ['as-is', 'to-be'], VisibilityProperty: ['visible', 'hidden'] };
+
 /** Above this many characters before the cursor, completion parses a short equivalent prefix. */
 export const SHORT_PREFIX_FROM = 20_000;
 
@@ -102,6 +105,12 @@ export class SvcbpCompletionProvider extends DefaultCompletionProvider {
             for (const [channel, contactType] of Object.entries(CHANNELS)) {
                 acceptor(context, { label: channel, kind: CompletionItemKind.EnumMember, detail: contactType, sortText: channel });
             }
+            return;
+        }
+        // status and visibility take any word in the grammar (so a wrong one gets one message); offer the right ones.
+        const values = rule && GrammarAST.isAssignment(next.feature.$container) && next.feature.$container.feature === 'value' ? KEYWORD_VALUES[rule.name] : undefined;
+        if (values) {
+            for (const value of values) acceptor(context, { label: value, kind: CompletionItemKind.EnumMember, sortText: value });
             return;
         }
         return super.completionFor(context, next, acceptor);

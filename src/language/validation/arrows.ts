@@ -1,8 +1,10 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import { isStep, type Blueprint, type LaneKind, type Node, type Step } from '../generated/ast.js';
-import { allArrowLinks, findProperty, stepsOf, type ArrowLink } from '../blueprint-contents.js';
+import { isStep, type Blueprint, type Lane, type LaneKind, type Node, type Step } from '../generated/ast.js';
+import { allArrowLinks, findProperty, lanesOf, stepsOf, type ArrowLink } from '../blueprint-contents.js';
+import { linesInForce } from '../../model/lines.js';
 
-const laneKind = (node: Node | undefined): LaneKind | undefined => (isStep(node) ? node.$container.kind : undefined);
+const laneOf = (node: Node | undefined): Lane | undefined => (isStep(node) ? node.$container : undefined);
+const laneKind = (node: Node | undefined): LaneKind | undefined => laneOf(node)?.kind;
 
 /**
  * Checks over a blueprint's arrows, one pass: self-arrow, duplicate-arrow, arrow-from-notes,
@@ -12,6 +14,7 @@ export function checkArrows(blueprint: Blueprint, accept: ValidationAcceptor): v
     const seen = new Set<string>();
     const outgoing = new Map<AstNode, number>();
     const paths = new PathNames();
+    const hidden = hiddenLanes(blueprint);
     for (const link of allArrowLinks(blueprint)) {
         const from = link.from?.ref;
         const to = link.to?.ref;
@@ -30,9 +33,10 @@ export function checkArrows(blueprint: Blueprint, accept: ValidationAcceptor): v
             const note = laneKind(from) === 'notes' ? from : to;
             warn('arrow-from-notes', `'${note.name}' is a note; notes explain the blueprint and take no part in the flow.`);
         }
-        if (bypassesFrontstage(segment.op, laneKind(from), laneKind(to))) {
+        const behind = bypassedSide(laneOf(from), laneOf(to), hidden);
+        if (behind) {
             warn('customer-bypasses-frontstage',
-                `The customer step connects straight to a ${laneKind(from) === 'customer' ? laneKind(to) : laneKind(from)} step; go through a touchpoint or a frontstage step.`);
+                `The customer step connects straight to a ${behind} step; go through a touchpoint or a frontstage step.`);
         }
     }
     for (const step of stepsOf(blueprint)) {
@@ -53,9 +57,24 @@ function arrowKey(op: string, from: string, to: string): string {
     return op === '<->' && to < from ? `${to} ${op} ${from}` : `${from} ${op} ${to}`;
 }
 
-function bypassesFrontstage(op: string, from?: LaneKind, to?: LaneKind): boolean {
-    const hidden = (kind?: LaneKind) => kind === 'backstage' || kind === 'support';
-    return (from === 'customer' && hidden(to)) || (op === '<->' && to === 'customer' && hidden(from));
+/**
+ * What the customer reaches behind the frontstage, in either direction: a backstage or support
+ * step, or in the actor variant a step of an actor lane below the line of visibility.
+ */
+function bypassedSide(from: Lane | undefined, to: Lane | undefined, hidden: Set<Lane>): string | undefined {
+    const behind = (lane?: Lane) => lane !== undefined && hidden.has(lane);
+    const describe = (lane: Lane) => (lane.kind === 'actor' ? `'${lane.title ?? lane.name}' (below the line of visibility)` : lane.kind);
+    if (from?.kind === 'customer' && behind(to)) return describe(to!);
+    if (to?.kind === 'customer' && behind(from)) return describe(from!);
+    return undefined;
+}
+
+/** The lanes behind the line of visibility: backstage and support, and actor lanes drawn below it. */
+function hiddenLanes(blueprint: Blueprint): Set<Lane> {
+    const lanes = lanesOf(blueprint);
+    const visibility = linesInForce(blueprint).find(line => line.kind === 'visibility');
+    return new Set(lanes.filter((lane, index) => lane.kind === 'backstage' || lane.kind === 'support'
+        || (lane.kind === 'actor' && visibility !== undefined && visibility.position <= index)));
 }
 
 /** Names are unique per blueprint, but a duplicate declaration may reuse one: key by node. */

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Blueprint, Phase, Step, Touchpoint } from '../generated/ast.js';
-import { allArrowLinks, findProperties, findProperty, lanesOf, phasesOf, touchpointsOf } from '../blueprint-contents.js';
+import { isBlueprint, type Blueprint, type Phase, type Step, type Touchpoint } from '../generated/ast.js';
+import { allArrowLinks, findProperties, findProperty, lanesOf, phasesOf, stepsOf, touchpointsOf } from '../blueprint-contents.js';
 
 /** The phases a step spans, as indexes into the blueprint's phases; undefined if unresolved. */
 export function stepSpan(step: Step, phaseIndex: Map<Phase, number>): [number, number] | undefined {
@@ -13,6 +13,8 @@ export function stepSpan(step: Step, phaseIndex: Map<Phase, number>): [number, n
 
 /** phase-without-customer-action: a phase in which no customer step takes place. */
 export function checkPhasesHaveCustomerAction(blueprint: Blueprint, accept: ValidationAcceptor): void {
+    // A sub-process (no customer lane, reached through a `link`) has no customer to act in it.
+    if (!lanesOf(blueprint).some(lane => lane.kind === 'customer') && isLinkedTo(blueprint)) return;
     const phases = phasesOf(blueprint);
     const phaseIndex = new Map(phases.map((phase, index) => [phase, index]));
     const covered = new Array<boolean>(phases.length).fill(false);
@@ -28,6 +30,13 @@ export function checkPhasesHaveCustomerAction(blueprint: Blueprint, accept: Vali
                 { node: phase, property: 'name', code: 'phase-without-customer-action' });
         }
     });
+}
+
+/** Whether a `link` of a blueprint in the same file leads to this one. */
+function isLinkedTo(blueprint: Blueprint): boolean {
+    const file = blueprint.$container;
+    return file.elements.some(element => isBlueprint(element) && element !== blueprint
+        && stepsOf(element).some(step => step.properties.some(property => property.key === 'link' && (property.target?.ref === blueprint || property.target?.$refText === blueprint.name))));
 }
 
 /** touchpoint-unused: a touchpoint that no arrow touches. */

@@ -17,7 +17,22 @@ export function checkLaneOrder(blueprint: Blueprint, accept: ValidationAcceptor)
     const interaction = first('interaction');
     const visibility = first('visibility');
     const internal = first('internal');
-    lanesOf(blueprint).forEach((lane, index) => {
+    const lanes = lanesOf(blueprint);
+    // Inferred lines are drawn below the customer side above the organisation's first lane; an
+    // organisation lane above every customer lane is the misplaced one (with customer lanes on
+    // both sides of it, the lower customer lane is, and the check below says so: one warning).
+    const inferred = !lines.some(line => line.written);
+    const firstCustomer = lanes.findIndex(lane => lane.kind === 'customer');
+    lanes.forEach((lane, index) => {
+        const warn0 = (message: string): void => accept('warning', message, { node: lane, code: 'lane-order', range: laneHeader(lane) });
+        if (inferred && index < firstCustomer && (lane.kind === 'frontstage' || lane.kind === 'backstage' || lane.kind === 'support')) {
+            warn0(`The ${lane.kind} lane '${lane.name}' stands above the customer lane '${lanes[firstCustomer].name}'; move it below, under the line of interaction.`);
+            return;
+        }
+        if (lane.kind === 'evidence' && firstCustomer >= 0 && index > firstCustomer) {
+            warn0(`The evidence lane '${lane.name}' stands below the customer lane '${lanes[firstCustomer].name}'; move it above: evidence is what the customer sees, drawn on top.`);
+            return;
+        }
         const above = (line?: LinePlacement) => line !== undefined && line.position <= index;
         const below = (line?: LinePlacement) => line !== undefined && line.position > index;
         const warn = (message: string): void => accept('warning', message, { node: lane, code: 'lane-order', range: laneHeader(lane) });

@@ -45,8 +45,15 @@ export function checkPropertyPlacement(owner: AstNode & PropertyOwner, accept: V
     for (const property of propertiesOf(owner)) {
         const allowed = ALLOWED_ON[property.key];
         if (!allowed) continue; // a partial parse
+        const laneKind = ownerType === 'Step' ? (owner.$container as { kind?: string } | undefined)?.kind : undefined;
         if (!allowed.includes(ownerType)) {
             accept('error', `'${property.key}' is not allowed on ${OWNER_NAME[ownerType]}${placementHint(property.key, ownerType)}`,
+                { node: property, code: 'invalid-property' });
+        } else if (laneKind === 'notes' && property.key !== 'description') {
+            accept('error', `'${property.key}' is not allowed on a note: a step of a notes lane is commentary and takes only description.`,
+                { node: property, code: 'invalid-property' });
+        } else if (laneKind !== undefined && laneKind !== 'actor' && property.key === 'visibility') {
+            accept('error', `'visibility' applies to steps of actor lanes only: a step of a ${laneKind} lane is where its lane's kind says.`,
                 { node: property, code: 'invalid-property' });
         } else if (seen.has(property.key) && !REPEATABLE.has(property.key)) {
             accept('error', `'${property.key}' is given twice; keep one.`, { node: property, code: 'invalid-property' });
@@ -95,8 +102,9 @@ export function checkPropertyValue(property: Property, accept: ValidationAccepto
         }
         case 'channel':
             if (property.value && !isKnownChannel(property.value)) {
-                const suggestion = closestName(property.value, Object.keys(CHANNELS));
-                const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Known channels: ${Object.keys(CHANNELS).join(', ')}.`;
+                const named = channelFor(property.value);
+                const suggestion = named?.channels[0] ?? closestName(property.value, Object.keys(CHANNELS));
+                const hint = named ? ` ${named.hint}` : suggestion ? ` Did you mean '${suggestion}'?` : ` Known channels: ${Object.keys(CHANNELS).join(', ')}.`;
                 accept('warning', `Unknown channel '${property.value}'.${hint}`,
                     { node: property, code: 'unknown-channel', data: { code: 'unknown-channel', suggestion } });
             }
@@ -117,4 +125,27 @@ export function checkUnknownProperty(property: UnknownProperty, accept: Validati
     const takes = owner ? ` ${OWNER_NAME[owner][0].toUpperCase()}${OWNER_NAME[owner].slice(1)} takes ${keys.join(', ')}.` : '';
     accept('error', `Unknown property '${property.word}'.${suggestion ? ` Did you mean '${suggestion}'?` : takes}`,
         { node: property, property: 'word', code: 'invalid-property' });
+}
+
+/** Words people write for a channel: the contact types, and common synonyms. */
+const CHANNEL_WORDS: Record<string, readonly string[]> = {
+    'face-to-face': ['in-person'], 'in_person': ['in-person'], person: ['in-person'], 'in-store': ['in-person'], counter: ['in-person'],
+    voice: ['phone', 'video'], telephone: ['phone'], call: ['phone'], 'phone-call': ['phone'], hotline: ['phone'], 'video-call': ['video'],
+    digital: ['web', 'app', 'email', 'sms', 'chat', 'social'], website: ['web'], online: ['web'], portal: ['web'], internet: ['web'],
+    'e-mail': ['email'], mobile: ['app'], 'mobile-app': ['app'], text: ['sms'], 'text-message': ['sms'], webchat: ['chat'], messenger: ['chat'],
+    'self-service': ['kiosk', 'terminal'], atm: ['terminal'], machine: ['terminal'],
+    physical: ['mail', 'print'], letter: ['mail'], post: ['mail'], paper: ['print'], leaflet: ['print']
+};
+
+const CONTACT_TYPES = new Set(['face-to-face', 'voice', 'digital', 'self-service', 'physical']);
+
+/** The channel to write for a contact-type word or a synonym, with the sentence that says so. */
+function channelFor(word: string): { channels: readonly string[]; hint: string } | undefined {
+    const channels = CHANNEL_WORDS[word.toLowerCase()];
+    if (!channels) return undefined;
+    const list = channels.length === 1 ? `'${channels[0]}'` : `${channels.slice(0, -1).map(c => `'${c}'`).join(', ')} or '${channels[channels.length - 1]}'`;
+    const hint = CONTACT_TYPES.has(word.toLowerCase())
+        ? `'${word}' is a contact type, not a channel: write ${list}.`
+        : `Write ${list} for '${word}'.`;
+    return { channels, hint };
 }
