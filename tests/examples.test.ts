@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examplesWorkspace } from './support/workspace.js';
 
-const EXAMPLES = ['restaurant.svcbp', 'restaurant-actors.svcbp', 'grocery-canvas.svcbp', 'common/platform.svcbp'];
+const EXAMPLES = ['restaurant.svcbp', 'restaurant-to-be.svcbp', 'restaurant-actors.svcbp', 'grocery-canvas.svcbp', 'common/platform.svcbp'];
 
 describe('the normative examples', () => {
     it('parse, link and validate with zero diagnostics', async () => {

@@ -14,3 +14,13 @@ export function formatDuration(seconds: number): string {
     }
     return parts.length > 0 ? parts.join('') : '0s';
 }
+
+/** A duration's text as the model holds it (`1h30min`, `1.5h`) back to seconds; undefined if it is not one. */
+export function secondsOf(text: string): number | undefined {
+    let seconds = 0;
+    const rest = text.replace(/(\d+(?:\.\d+)?)(min|w|d|h|s)/g, (_, value: string, unit: string) => {
+        seconds += Number(value) * UNITS.find(([name]) => name === unit)![1];
+        return '';
+    });
+    return rest === '' && text !== '' ? seconds : undefined;
+}
