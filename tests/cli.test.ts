@@ -15,12 +15,12 @@ describe('svcbp check', () => {
     it('passes the examples folder with exit 0 and a summary', () => {
         const dir = tempProject();
         const run = svcbp(['check', 'examples'], dir);
-        expect(run).toMatchObject({ status: 0, stdout: 'No problems in 4 files.\n', stderr: '' });
+        expect(run).toMatchObject({ status: 0, stdout: 'No problems in 5 files.\n', stderr: '' });
     });
 
     it('checks the working folder when given no path', () => {
         const dir = tempProject();
-        expect(svcbp(['check'], dir).stdout).toBe('No problems in 4 files.\n');
+        expect(svcbp(['check'], dir).stdout).toBe('No problems in 5 files.\n');
     });
 
     it('prints file:line:col severity code message, and exits 1 on an error', () => {

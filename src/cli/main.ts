@@ -5,6 +5,7 @@ import { runCheck } from './check.js';
 import { UsageError } from './errors.js';
 import { runExport } from './export.js';
 import { runRender } from './render.js';
+import { runDiff } from './diff.js';
 import { DRAWING_PARTS } from '../render/drawing-parts.js';
 import { runFormat } from './format.js';
 
@@ -22,6 +23,11 @@ Usage:
                [--hide part,…]
       Draw the blueprint: SVG (stdout without -o), PNG, or a self-contained HTML page with pan and zoom.
       --hide leaves parts out: ${DRAWING_PARTS.join(', ')}.
+  svcbp render --compare <before> <after> [-o out.svg|out.png|out.html] [--blueprint before,after]
+      Draw the after blueprint with what changed marked: added, changed, and removed ones ghosted.
+  svcbp diff <before> <after> | <file> --against <revision> [--format text|json|markdown] [-o out]
+             [--blueprint id | before,after]
+      What changes, in words. Exit 0 without changes, 1 with changes, 2 for usage or I/O problems.
   svcbp format [paths…] [--check]
       Format files in the canonical layout; --check lists the files that would change (exit 1).
   svcbp lsp --stdio
@@ -59,9 +65,15 @@ async function main(argv: string[]): Promise<number> {
         }
         case 'render': {
             const { values, positionals } = parse(rest, {
-                output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }, hide: { type: 'string' }
+                output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }, hide: { type: 'string' }, compare: { type: 'boolean' }
             });
-            return runRender(positionals, values as { output?: string; theme?: string; blueprint?: string; hide?: string });
+            return runRender(positionals, values as { output?: string; theme?: string; blueprint?: string; hide?: string; compare?: boolean });
+        }
+        case 'diff': {
+            const { values, positionals } = parse(rest, {
+                format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }, against: { type: 'string' }
+            });
+            return runDiff(positionals, values as { format?: string; output?: string; blueprint?: string; against?: string });
         }
         case 'format': {
             const { values, positionals } = parse(rest, { check: { type: 'boolean' } });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { buildModels } from '../model/build-model.js';
-import { renderSvg } from '../render/index.js';
+import { renderCompareSvg, renderSvg } from '../render/index.js';
 import { toHtml } from '../render/html.js';
 import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { DRAWING_PARTS, type DrawingPart } from '../render/drawing-parts.js';
@@ -17,29 +17,39 @@ export interface RenderCliOptions {
     blueprint?: string;
     /** Parts of the drawing to leave out, comma-separated: emotion, durations, pains, … */
     hide?: string;
+    /** Two files: draw the second marked with what changed from the first. */
+    compare?: boolean;
 }
 
 const FORMATS = ['.svg', '.png', '.html'];
 
 /** `svcbp render <file> [-o out.svg|out.png|out.html] [--theme] [--blueprint] [--hide parts]`; SVG to stdout without -o. */
 export async function runRender(paths: string[], options: RenderCliOptions): Promise<number> {
-    if (paths.length !== 1) throw new UsageError('render takes one file: svcbp render <file> -o out.svg|out.png|out.html');
+    if (options.compare && paths.length !== 2) throw new UsageError('render --compare takes two files: svcbp render --compare <before.svcbp> <after.svcbp> -o out.svg');
+    if (!options.compare && paths.length !== 1) throw new UsageError('render takes one file: svcbp render <file> -o out.svg|out.png|out.html');
     const theme = (options.theme ?? 'light') as ThemeName;
     if (!THEME_NAMES.includes(theme)) throw new UsageError(`Unknown theme '${options.theme}': use ${THEME_NAMES.join(', ')}.`);
     const format = options.output ? extname(options.output).toLowerCase() : '.svg';
     if (!FORMATS.includes(format)) throw new UsageError(`Cannot tell the format of '${options.output}': name it .svg, .png or .html.`);
     const hidden = hiddenParts(options.hide);
-    const [file] = collectFiles(paths);
-    if (options.output && resolve(options.output) === file) throw new UsageError('The output would overwrite the source file; choose another -o.');
+    const files = paths.map(path => collectFiles([path])[0]);
+    if (options.output && files.includes(resolve(options.output))) throw new UsageError('The output would overwrite a source file; choose another -o.');
 
-    const { documents } = await loadWorkspace([file]);
-    const errors = toCliDiagnostics(documents[0]).filter(d => d.severity === 'error');
+    const { documents } = await loadWorkspace(files);
+    const errors = documents.flatMap(document => toCliDiagnostics(document).filter(d => d.severity === 'error'));
     for (const error of errors) process.stderr.write(`${formatText(error)}\n`);
-    const result = buildModels(documents[0]);
-    const model = pickBlueprint(result.blueprints, result.unbuilt.map(u => u.id), options.blueprint);
-    if (!model) return 1;
+    // --blueprint id for every file, or before,after for a compare whose ids differ.
+    const ids = options.blueprint?.split(',').map(id => id.trim() || undefined) ?? [];
+    const models = documents.map((document, i) => {
+        const result = buildModels(document);
+        return pickBlueprint(result.blueprints, result.unbuilt.map(u => u.id), ids[i] ?? ids[0]);
+    });
+    if (models.some(model => !model)) return 1;
+    const model = models[models.length - 1]!;
 
-    const svg = renderSvg(model, { theme, embedColours: true, ...hidden });
+    const svg = options.compare
+        ? renderCompareSvg(models[0]!, model, { theme, embedColours: true, ...hidden })
+        : renderSvg(model, { theme, embedColours: true, ...hidden });
     let output: string | Buffer = svg;
     if (format === '.png') output = await toPng(svg);
     if (format === '.html') {

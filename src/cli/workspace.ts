@@ -55,7 +55,8 @@ export async function loadWorkspace(files: string[], checks?: Record<string, str
             throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
         }
     }
-    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    // A copy: the builder adds the imported documents to the list it is given.
+    await services.shared.workspace.DocumentBuilder.build([...documents], { validation: true });
     return { services, documents };
 }
 

@@ -1,5 +1,7 @@
 /** The renderer's front door: a blueprint model in, SVG text out. Pure: no DOM, no VS Code, no I/O. */
 import type { BlueprintModel } from '../model/types.js';
+import { compareModel } from '../model/compare.js';
+import { diffModels } from '../model/diff.js';
 import { layoutBlueprint } from './layout/index.js';
 import type { LayoutOptions } from './layout-types.js';
 import { layoutToSvg, layoutToSvgDocument, type SvgDocument, type SvgOptions } from './svg.js';
@@ -13,6 +15,15 @@ export function renderSvg(model: BlueprintModel, options: RenderOptions = {}): s
 /** The same drawing as items, for a preview that patches its drawing (svgText(…) is renderSvg's text). */
 export function renderSvgDocument(model: BlueprintModel, options: RenderOptions = {}): SvgDocument {
     return layoutToSvgDocument(layoutBlueprint(model, options), options);
+}
+
+/**
+ * A compare drawing: the after side as usual, added and changed elements marked, removed ones
+ * drawn ghosted where they stood (model/compare.ts); `data-change` on every marked element.
+ */
+export function renderCompareSvg(before: BlueprintModel, after: BlueprintModel, options: RenderOptions = {}): string {
+    const { model, marks, beforeEmotion } = compareModel(before, after, diffModels(before, after));
+    return renderSvg(model, { ...options, changes: marks, beforeEmotion });
 }
 
 export { layoutBlueprint } from './layout/index.js';

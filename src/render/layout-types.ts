@@ -105,6 +105,8 @@ export interface EmotionLayout {
     curve: Array<Point & { value: number }>;
     /** The steps' own emotion, as dots. */
     points: Array<Point & { id: string; value: number }>;
+    /** A compare drawing's before side: its phases' emotion, drawn dashed under the curve. */
+    before?: Array<Point & { value: number }>;
 }
 
 export interface LegendItem { kind: string; label: string; x: number; y: number }
@@ -135,4 +137,9 @@ export interface BlueprintLayout {
 
 /** What to draw; every switch is on unless set to false. */
 /** Which parts to draw (see drawing-parts.ts; the duration part is the row and each card's duration). */
-export type LayoutOptions = Partial<Record<DrawingPart, boolean>>;
+export type LayoutOptions = Partial<Record<DrawingPart, boolean>> & {
+    /** A compare drawing's marks, by item key (model/compare.ts): the legend explains the ones used. */
+    changes?: ReadonlyMap<string, { change: 'added' | 'changed' | 'removed' }>;
+    /** A compare drawing's before side: the emotion of each (after side's) phase, by phase id. */
+    beforeEmotion?: Readonly<Record<string, number>>;
+};

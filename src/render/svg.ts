@@ -10,6 +10,8 @@ import type { BlueprintLayout } from './layout-types.js';
 import { escapeXml } from './escape.js';
 import { PALETTES, cssVariable, type ColourRole, type ThemeName } from './theme.js';
 import { arrowSvg, cardSvg, emotionSvg, Local, noteSvg, ORIGIN, text, touchpointSvg } from './svg/elements.js';
+import { changeStyles, markChange } from './svg/changes.js';
+import type { CompareMark } from '../model/compare.js';
 import { legendItem } from './svg/legend.js';
 import { n } from './svg/numbers.js';
 import { defs, stylesheet } from './svg/style.js';
@@ -18,6 +20,8 @@ export interface SvgOptions {
     theme?: ThemeName;
     /** Write the theme's colours in (standalone files) instead of CSS variables with them as fallbacks (preview). */
     embedColours?: boolean;
+    /** A compare drawing's marks, by item key (`step:id`, …; see model/compare.ts). */
+    changes?: ReadonlyMap<string, CompareMark>;
 }
 
 /**
@@ -133,17 +137,21 @@ export function layoutToSvgDocument(layout: BlueprintLayout, options: SvgOptions
     }
     if (layout.touchpointHeader) add('touchpoint-row', ORIGIN, text(layout.touchpointHeader, 'touchpoint-row-title', ORIGIN));
 
+    const marked = (key: string, markup: string, tag?: { x: number; y: number }) => {
+        const mark = options.changes?.get(key);
+        return mark ? markChange(markup, mark, tag) : markup;
+    };
     for (const card of layout.cards) {
         const at = new Local(card.x, card.y);
-        add(`step:${card.id}`, at, cardSvg(card, at), card.range);
+        add(`step:${card.id}`, at, marked(`step:${card.id}`, cardSvg(card, at), { x: card.width, y: -3 }), card.range);
     }
     for (const touchpoint of layout.touchpoints) {
         const at = new Local(touchpoint.cx, touchpoint.cy);
-        add(`touchpoint:${touchpoint.id}`, at, touchpointSvg(touchpoint, at), touchpoint.range);
+        add(`touchpoint:${touchpoint.id}`, at, marked(`touchpoint:${touchpoint.id}`, touchpointSvg(touchpoint, at), { x: -touchpoint.r - 3, y: -touchpoint.r + 2 }), touchpoint.range);
     }
     for (const arrow of layout.arrows) {
         const at = new Local(arrow.points[0]?.x ?? 0, arrow.points[0]?.y ?? 0);
-        add(`arrow:${arrow.id}`, at, arrowSvg(arrow, at), arrow.range);
+        add(`arrow:${arrow.id}`, at, marked(`arrow:${arrow.id}`, arrowSvg(arrow, at)), arrow.range);
     }
 
     if (layout.durations) {
@@ -161,7 +169,8 @@ export function layoutToSvgDocument(layout: BlueprintLayout, options: SvgOptions
         const at = new Local(0, layout.footnotes[0].y);
         add('footnotes', at, `<g class="footnotes">${layout.footnotes.map(note => text(note, 'footnote', at)).join('')}</g>`);
     }
-    return { width: layout.width, height: layout.height, theme, head: `<style>${stylesheet(colour)}</style>\n${defs(colour)}`, items };
+    const styles = stylesheet(colour) + (options.changes ? changeStyles(colour) : '');
+    return { width: layout.width, height: layout.height, theme, head: `<style>${styles}</style>\n${defs(colour)}`, items };
 }
 
 function rangeText(range: SourceRange): string {

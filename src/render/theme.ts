@@ -17,7 +17,8 @@ export type ColourRole =
     | 'arrow' | 'labelFill' | 'touchpointFill' | 'touchpointStroke'
     | 'fail' | 'wait' | 'decision' | 'emotion' | 'section'
     | 'emotionPositive' | 'emotionNegative' | 'emotionPositiveBand' | 'emotionNegativeBand'
-    | 'notePain' | 'notePainInk' | 'noteOpportunity' | 'noteOpportunityInk' | 'noteMetric' | 'noteMetricInk' | 'notePolicy' | 'notePolicyInk';
+    | 'notePain' | 'notePainInk' | 'noteOpportunity' | 'noteOpportunityInk' | 'noteMetric' | 'noteMetricInk' | 'notePolicy' | 'notePolicyInk'
+    | 'changeAdded' | 'changeChanged' | 'changeRemoved';
 
 export const PALETTES: Record<ThemeName, Palette> = {
     light: {
@@ -29,7 +30,8 @@ export const PALETTES: Record<ThemeName, Palette> = {
         fail: '#cf222e', wait: '#9a6700', decision: '#8250df', emotion: '#0969da', section: '#eaeef2',
         emotionPositive: '#1a7f37', emotionNegative: '#cf222e', emotionPositiveBand: '#f0faf2', emotionNegativeBand: '#fdf2f2',
         notePain: '#ffe3e3', notePainInk: '#a40e26', noteOpportunity: '#dcf5e3', noteOpportunityInk: '#116329',
-        noteMetric: '#ddeeff', noteMetricInk: '#0550ae', notePolicy: '#fff1c2', notePolicyInk: '#7d4e00'
+        noteMetric: '#ddeeff', noteMetricInk: '#0550ae', notePolicy: '#fff1c2', notePolicyInk: '#7d4e00',
+        changeAdded: '#1a7f37', changeChanged: '#9a6700', changeRemoved: '#59636e'
     },
     dark: {
         background: '#0d1117', text: '#e6edf3', muted: '#9198a1', grid: '#3d444d', header: '#151b23',
@@ -40,7 +42,8 @@ export const PALETTES: Record<ThemeName, Palette> = {
         fail: '#f85149', wait: '#d29922', decision: '#ab7df8', emotion: '#4493f8', section: '#212830',
         emotionPositive: '#3fb950', emotionNegative: '#f85149', emotionPositiveBand: '#0f1f15', emotionNegativeBand: '#25131a',
         notePain: '#3d1a20', notePainInk: '#ffa198', noteOpportunity: '#12321c', noteOpportunityInk: '#7ee2a8',
-        noteMetric: '#12263f', noteMetricInk: '#a5d6ff', notePolicy: '#33290f', notePolicyInk: '#f2cc60'
+        noteMetric: '#12263f', noteMetricInk: '#a5d6ff', notePolicy: '#33290f', notePolicyInk: '#f2cc60',
+        changeAdded: '#3fb950', changeChanged: '#d29922', changeRemoved: '#9198a1'
     },
     'high-contrast': {
         background: '#000000', text: '#ffffff', muted: '#ffffff', grid: '#ffffff', header: '#000000',
@@ -51,7 +54,8 @@ export const PALETTES: Record<ThemeName, Palette> = {
         fail: '#ff6060', wait: '#ffff00', decision: '#ff80ff', emotion: '#00ffff', section: '#000000',
         emotionPositive: '#00ff00', emotionNegative: '#ff6060', emotionPositiveBand: '#000000', emotionNegativeBand: '#000000',
         notePain: '#000000', notePainInk: '#ff8080', noteOpportunity: '#000000', noteOpportunityInk: '#80ff80',
-        noteMetric: '#000000', noteMetricInk: '#80c0ff', notePolicy: '#000000', notePolicyInk: '#ffff00'
+        noteMetric: '#000000', noteMetricInk: '#80c0ff', notePolicy: '#000000', notePolicyInk: '#ffff00',
+        changeAdded: '#00ff00', changeChanged: '#ffff00', changeRemoved: '#ffffff'
     }
 };
 

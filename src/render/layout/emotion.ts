@@ -6,7 +6,7 @@
 import type { BlueprintModel } from '../../model/types.js';
 import type { Box, CardLayout, EmotionLayout } from '../layout-types.js';
 
-export function layoutEmotion(model: BlueprintModel, box: Box, phases: Array<{ x: number; width: number }>, cards: Map<string, CardLayout>): EmotionLayout {
+export function layoutEmotion(model: BlueprintModel, box: Box, phases: Array<{ x: number; width: number }>, cards: Map<string, CardLayout>, beforeEmotion?: Readonly<Record<string, number>>): EmotionLayout {
     const inner = { top: box.y + 14, bottom: box.y + box.height - 10 };
     const yOf = (value: number) => inner.top + ((2 - value) * (inner.bottom - inner.top)) / 4;
     const levels = [2, 1, 0, -1, -2].map(value => ({ value, y: yOf(value) }));
@@ -19,7 +19,10 @@ export function layoutEmotion(model: BlueprintModel, box: Box, phases: Array<{ x
             const card = cards.get(step.id)!;
             return { id: step.id, value: step.emotion!, x: card.x + card.width / 2, y: yOf(step.emotion!) };
         });
-    return { box, levels, curve, points };
+    const before = beforeEmotion && model.phases
+        .filter(phase => beforeEmotion[phase.id] !== undefined)
+        .map(phase => ({ x: phases[phase.index].x + phases[phase.index].width / 2, y: yOf(beforeEmotion[phase.id]), value: beforeEmotion[phase.id] }));
+    return { box, levels, curve, points, ...(before ? { before } : {}) };
 }
 
 /** Whether a blueprint has an emotion to draw. */

@@ -56,7 +56,7 @@ export function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = 
     // Decorations: the emotion curve, the duration row, the legend and the fail points in full.
     const extents = phaseExtents(grid, geometry);
     const cardById = new Map(cards.map(card => [card.id, card]));
-    const emotion = emotionBox ? layoutEmotion(model, emotionBox, extents, cardById) : undefined;
+    const emotion = emotionBox ? layoutEmotion(model, emotionBox, extents, cardById, options.beforeEmotion) : undefined;
     let y = geometry.bottom;
     let durations: BlueprintLayout['durations'];
     if (options.durations !== false && model.phases.some(p => p.duration)) {
@@ -74,7 +74,7 @@ export function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = 
     }
     let legend: BlueprintLayout['legend'];
     if (options.legend !== false) {
-        legend = layoutLegend(model, { arrows: arrowLayouts, cards, touchpoints, phases: header.phases, emotion }, { x: left, y: y + 16, width: geometry.right - left });
+        legend = layoutLegend(model, { arrows: arrowLayouts, cards, touchpoints, phases: header.phases, emotion }, { x: left, y: y + 16, width: geometry.right - left }, options.changes);
         y = legend.box.y + legend.box.height;
     }
     y += 12;

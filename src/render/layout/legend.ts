@@ -18,7 +18,11 @@ export interface Drawn {
     emotion?: BlueprintLayout['emotion'];
 }
 
-export function layoutLegend(model: BlueprintModel, drawn: Drawn, area: { x: number; y: number; width: number }): LegendLayout {
+const CHANGE_LABELS: Record<string, string> = {
+    added: 'Added (NEW)', changed: 'Changed (CHANGED; what changed is in its tooltip)', removed: 'Removed, where it stood (REMOVED)'
+};
+
+export function layoutLegend(model: BlueprintModel, drawn: Drawn, area: { x: number; y: number; width: number }, changes?: ReadonlyMap<string, { change: string }>): LegendLayout {
     const entries: Array<{ kind: string; label: string }> = [];
     const arrowKinds = new Set(drawn.arrows.map(a => a.kind));
     for (const kind of ['flow', 'two-way', 'async', 'enables']) if (arrowKinds.has(kind as never)) entries.push({ kind: `arrow-${kind}`, label: ARROW_LABELS[kind] });
@@ -40,6 +44,9 @@ export function layoutLegend(model: BlueprintModel, drawn: Drawn, area: { x: num
     for (const kind of ['pain', 'opportunity', 'metric', 'policy'] as NoteKind[]) if (notes.has(kind)) entries.push({ kind: `note-${kind}`, label: NOTE_LABELS[kind] });
     if (drawn.emotion?.curve.length) entries.push({ kind: 'emotion-phase', label: 'Emotion of a phase' });
     if (drawn.emotion?.points.length) entries.push({ kind: 'emotion-step', label: 'Emotion of a step' });
+    if (drawn.emotion?.before?.length) entries.push({ kind: 'emotion-before', label: 'Emotion before the change (dashed)' });
+    const marks = new Set([...(changes?.values() ?? [])].map(mark => mark.change));
+    for (const change of ['added', 'changed', 'removed']) if (marks.has(change)) entries.push({ kind: `change-${change}`, label: CHANGE_LABELS[change] });
 
     const items: LegendItem[] = [];
     let x = area.x;

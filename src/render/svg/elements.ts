@@ -125,6 +125,7 @@ export function emotionSvg(emotion: EmotionLayout, at: Local): string {
         parts.push(`<line class="emotion-level${level.value === 0 ? ' emotion-zero' : ''}" x1="120" x2="${n(box.width)}" y1="${at.y(level.y)}" y2="${at.y(level.y)}"/>`);
         parts.push(`<text class="emotion-scale" x="112" y="${at.y(level.y + 4)}" text-anchor="end">${level.value > 0 ? '+' : ''}${level.value}</text>`);
     }
+    if (emotion.before && emotion.before.length > 1) parts.push(`<polyline class="emotion-curve emotion-before" data-change="before" points="${emotion.before.map(p => `${at.x(p.x)},${at.y(p.y)}`).join(' ')}"/>`);
     if (curve.length > 1) parts.push(`<polyline class="emotion-curve" points="${curve.map(p => `${at.x(p.x)},${at.y(p.y)}`).join(' ')}"/>`);
     for (const point of curve) parts.push(`<circle class="emotion-phase emotion-${valence(point.value)}" cx="${at.x(point.x)}" cy="${at.y(point.y)}" r="5"/>`);
     for (const point of points) {

@@ -21,9 +21,12 @@ function sample(kind: string, x: number, y: number): string {
         case 'note':
             return `<g class="note note-${rest}"><rect class="note-paper" x="${n(x + 4)}" y="${n(y - 13)}" width="28" height="18"/>${noteGlyph(rest as NoteKind, x + 12, y)}</g>`;
         case 'emotion':
+            if (rest === 'before') return `<g class="emotion"><line class="emotion-curve emotion-before" x1="${n(x + 2)}" x2="${n(x + 32)}" y1="${n(y - 4)}" y2="${n(y - 4)}"/></g>`;
             return rest === 'phase'
                 ? `<g class="emotion"><line class="emotion-curve" x1="${n(x + 2)}" x2="${n(x + 32)}" y1="${n(y - 4)}" y2="${n(y - 4)}"/><circle class="emotion-phase emotion-neutral" cx="${n(x + 17)}" cy="${n(y - 4)}" r="5"/></g>`
                 : `<g class="emotion"><circle class="emotion-step emotion-neutral" cx="${n(x + 17)}" cy="${n(y - 4)}" r="3.5"/></g>`;
+        case 'change':
+            return `<g class="card change-${rest}"><rect class="card-box" x="${n(x + 2)}" y="${n(y - 12)}" width="30" height="16" rx="3"/></g>`;
         case 'span':
             return `<g class="card"><rect class="card-box" x="${n(x + 2)}" y="${n(y - 12)}" width="12" height="14" rx="2"/><rect class="span-bar" x="${n(x + 16)}" y="${n(y - 11)}" width="16" height="5" rx="2.5"/></g>`;
         case 'card':
