@@ -15,9 +15,14 @@ import { generate } from './generate.js';
 export interface RenderRow { steps: number; arrows: number; medianMs: number; minMs: number; svgKiB: number; budgetMs: number; ok: boolean }
 
 export async function modelFor(steps: number): Promise<BlueprintModel> {
+    return modelOfText(generate(steps));
+}
+
+/** The model of a blueprint text, built as the language server builds it. */
+export async function modelOfText(text: string): Promise<BlueprintModel> {
     const fs = new MemoryFileSystem();
     const services = createSvcbpServices({ fileSystemProvider: () => fs });
-    const uri = fs.write('/bench/render.svcbp', generate(steps));
+    const uri = fs.write('/bench/render.svcbp', text);
     const document = await services.shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri.toString())) as LangiumDocument<SvcbpFile>;
     await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
     return buildModels(document).blueprints[0];
