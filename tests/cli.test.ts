@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { svcbp, tempProject } from './support/cli.js';
+import { spawn } from 'node:child_process';
+import { CLI, svcbp, tempProject } from './support/cli.js';
 
 const BROKEN = `blueprint b {
   phase p
@@ -143,5 +144,22 @@ describe('svcbp export', () => {
         writeFileSync(join(dir, 'bad.svcbp'), 'blueprint b { phase }');
         expect(svcbp(['export', 'bad.svcbp'], dir)).toMatchObject({ status: 1, stdout: '', stderr: expect.stringContaining('No blueprint of the file can be built') });
         expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'pdf'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown format 'pdf' for export: use json, mermaid, markdown.\n" });
+    });
+});
+
+describe('svcbp in a pipe', () => {
+    it('ends quietly with its usual exit code when the reader stops early (check | head -1)', async () => {
+        const dir = tempProject();
+        // Enough output to fill the pipe: 3,000 broken references, one line each.
+        const lines = ['blueprint b {', '  phase p', '  lane c "C" customer { step s "S" in p }', ...Array.from({ length: 3000 }, (_, i) => `  s -> missing${i}`), '}'];
+        writeFileSync(join(dir, 'many.svcbp'), lines.join('\n'));
+        const child = spawn(process.execPath, [CLI, 'check', 'many.svcbp'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        // Like `head -1`: read the first chunk, then close the reading end.
+        child.stdout.once('data', () => child.stdout.destroy());
+        const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+        expect(stderr).toBe('');
+        expect(code).toBe(1);
     });
 });

@@ -6,6 +6,7 @@ import { UsageError } from './errors.js';
 import { runExport } from './export.js';
 import { runRender } from './render.js';
 import { runDiff } from './diff.js';
+import { quietWhenThePipeCloses } from './pipes.js';
 import { DRAWING_PARTS } from '../render/drawing-parts.js';
 import { runFormat } from './format.js';
 
@@ -101,6 +102,7 @@ function parse(args: string[], options: Options) {
     }
 }
 
+quietWhenThePipeCloses();
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     error => {
