@@ -163,3 +163,36 @@ describe('svcbp in a pipe', () => {
         expect(code).toBe(1);
     });
 });
+
+describe('svcbp check for CI', () => {
+    const broken = 'blueprint b {\n  phase p\n  lane c "C" customer { step s "S" in p }\n  s -> cok\n  lane f "F" frontstage { step t "T" in p { visibility hidden } }\n}\n';
+
+    it('writes GitHub workflow commands, one per diagnostic, with the range and the code as title', () => {
+        const dir = tempProject();
+        writeFileSync(join(dir, 'broken.svcbp'), broken);
+        const run = svcbp(['check', 'broken.svcbp', '--format', 'github'], dir);
+        expect(run.status).toBe(1);
+        expect(run.stdout.trim().split('\n')).toEqual([
+            "::error file=broken.svcbp,line=4,endLine=4,col=8,endColumn=11,title=unresolved-reference::Unknown step or touchpoint 'cok'. Steps and touchpoints are declared in this blueprint.",
+            "::error file=broken.svcbp,line=5,endLine=5,col=45,endColumn=62,title=invalid-property::'visibility' applies to steps of actor lanes only: a step of a frontstage lane is where its lane's kind says."
+        ]);
+        expect(svcbp(['check', 'examples', '--format', 'github'], dir)).toMatchObject({ status: 0, stdout: '' });
+    });
+
+    it('writes a SARIF 2.1.0 log: one run, the codes as rules, results with rule, level and a physical location', () => {
+        const dir = tempProject();
+        writeFileSync(join(dir, 'broken.svcbp'), broken);
+        const log = JSON.parse(svcbp(['check', 'broken.svcbp', '--format', 'sarif'], dir).stdout);
+        expect(log.version).toBe('2.1.0');
+        expect(log.runs).toHaveLength(1);
+        const [run] = log.runs;
+        expect(run.tool.driver.name).toBe('svcbp');
+        expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('unresolved-reference');
+        expect(run.results[0]).toMatchObject({
+            ruleId: 'unresolved-reference', level: 'error',
+            message: { text: expect.stringContaining("'cok'") },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.svcbp' }, region: { startLine: 4, startColumn: 8, endLine: 4, endColumn: 11 } } }]
+        });
+        expect(run.tool.driver.rules[run.results[0].ruleIndex].id).toBe('unresolved-reference');
+    });
+});

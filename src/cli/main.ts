@@ -15,9 +15,10 @@ declare const SVCBP_VERSION: string;
 const HELP = `svcbp — service blueprints as code
 
 Usage:
-  svcbp check [paths…] [--format text|json] [--checks code=severity,…] [--hints]
+  svcbp check [paths…] [--format text|json|github|sarif] [--checks code=severity,…] [--hints]
       Check .svcbp files (folders are searched recursively). Exit 1 when there is an error.
-      Hints (faded text in the editor) are shown with --hints.
+      Hints (faded text in the editor) are shown with --hints. github: workflow-command annotations
+      for GitHub Actions; sarif: a SARIF 2.1.0 log for code scanning.
   svcbp export <file> [--format json|mermaid|markdown] [--diagram flow|journey] [-o out] [--blueprint id]
       Print or write the blueprint model (JSON), a Mermaid flowchart or journey, or a Markdown page.
   svcbp render <file> [-o out.svg|out.png|out.html] [--theme light|dark|high-contrast] [--blueprint id]
