@@ -95,7 +95,9 @@ export type ToWebview =
     /** Show this blueprint (a `link` across files, or the code lens of one blueprint). */
     | { type: 'showBlueprint'; blueprint: string }
     /** Rasterise the current drawing and answer with an `exported` message (PNG export from a command). */
-    | { type: 'renderPng'; blueprint?: string };
+    | { type: 'renderPng'; blueprint?: string }
+    /** Compare mode: draw the previewed blueprint against this one (its `before` side); none ends it. */
+    | { type: 'compare'; before?: { label: string; result: ModelBytes } };
 
 export type FromWebview =
     | { type: 'ready' }
@@ -109,4 +111,6 @@ export type FromWebview =
     | { type: 'copySvg'; blueprint: string }
     /** A `link` step to a blueprint in another file. */
     | { type: 'openLink'; uri: string; blueprint: string }
+    /** Compare mode was ended from the toolbar. */
+    | { type: 'endCompare' }
     | { type: 'state'; state: PreviewState };

@@ -73,6 +73,10 @@ describe('svcbp render --compare', () => {
         expect(svg).toContain('>REMOVED</text>');
         expect(svg).toContain('class="emotion-curve emotion-before"');
         for (const entry of ['change-added', 'change-changed', 'change-removed', 'emotion-before']) expect(svg).toContain(`data-kind="${entry}"`);
+        // The figures side by side: in the duration row, and in a line above the fail points.
+        expect(svg).toContain('Total 1h16min (was 1h31min)');
+        expect(svg).toContain('5min (was 10min)');
+        expect(svg).toContain('Before → after: duration 1h31min → 1h16min; waiting 16min → 0s; fail points 3 → 1');
         // Without --compare, nothing is marked.
         expect(svcbp(['render', AFTER], dir).stdout).not.toContain('data-change');
     });

@@ -239,6 +239,31 @@ describe('the preview page in headless Chromium (stand-in for VS Code)', () => {
         }
     });
 
+    it('compares: the drawing marked against the before side, a list that steps through the changes, and back to the blueprint alone', async () => {
+        preview = await PreviewPage.open(browser);
+        const after = await modelsOf('restaurant-to-be.svcbp');
+        await preview.send(modelMessage(after));
+        await preview.element('step', 'qrCard').waitFor();
+        expect(await preview.page.locator('#stage svg [data-change]').count()).toBe(0);
+        await preview.send({ type: 'compare', before: { label: 'restaurant.svcbp', result: new TextEncoder().encode(JSON.stringify(restaurant)) } });
+        await preview.page.locator('#stage svg [data-change="removed"][data-id="askBill"]').waitFor();
+        expect(await preview.page.locator('#stage svg [data-change="added"][data-id="qrCard"]').count()).toBe(1);
+        expect(await preview.page.locator('#stage svg [data-change="changed"][data-id="cook"]').count()).toBe(1);
+        expect(await preview.page.locator('#compare').isHidden()).toBe(false);
+        const options = await preview.page.locator('#changes option').allTextContents();
+        expect(options[0]).toMatch(/^\d+ changes against restaurant\.svcbp$/);
+        expect(options).toContain("Added the step 'QR code on the table'");
+        // Choosing a change selects it in the drawing and reveals it in the source.
+        const index = options.indexOf("Added the step 'QR code on the table'") - 1;
+        await preview.page.locator('#changes').selectOption(String(index));
+        await expect.poll(async () => (await preview.lastPosted('reveal')) as unknown).toMatchObject({ type: 'reveal', range: after.blueprints[0].lanes[0].steps.find(s => s.id === 'qrCard')!.range });
+        expect(await preview.page.locator('#stage svg [data-id="qrCard"].selected').count()).toBe(1);
+        await preview.page.locator('#end-compare').click();
+        await expect.poll(() => preview.page.locator('#stage svg [data-change]').count()).toBe(0);
+        expect(await preview.lastPosted('endCompare')).toEqual({ type: 'endCompare' });
+        expect(await preview.page.locator('#compare').isHidden()).toBe(true);
+    });
+
     it('renders hostile labels as text and runs nothing', async () => {
         const hostile = `blueprint evil "<script>window.__pwned = 1</script>" {
   description "\\"><img src=x onerror=\\"window.__pwned = 2\\">"

@@ -5,7 +5,9 @@
  */
 import type { BlueprintModel, ModelResult } from '../src/model/types.js';
 import type { PreviewSettings, PreviewState, PreviewView, ToWebview } from '../src/protocol.js';
-import { allParts, renderSvg, renderSvgDocument } from '../src/render/index.js';
+import { allParts, renderCompareSvgDocument, renderSvg, renderSvgDocument } from '../src/render/index.js';
+import type { Change } from '../src/model/diff.js';
+import { beforeFor, fillChangeList, rangeOf, type CompareSide } from './compare.js';
 import { host } from './vscode-api.js';
 import { themeCss } from './theme-css.js';
 import { adoptStyle } from './svg-dom.js';
@@ -28,6 +30,8 @@ const selector = $<HTMLSelectElement>('blueprint');
 const back = $<HTMLButtonElement>('back');
 const lock = $<HTMLButtonElement>('lock');
 const fileLabel = $<HTMLSpanElement>('file');
+const compareGroup = $<HTMLSpanElement>('compare');
+const changeList = $<HTMLSelectElement>('changes');
 
 adoptStyle(themeCss(), nonce);
 
@@ -40,6 +44,9 @@ let lastGood = new Map<string, BlueprintModel>();
 let shown: { model: BlueprintModel; stale: boolean } | undefined;
 let selected: string | undefined;
 let cursor: { line: number; character: number } | undefined;
+/** Compare mode: the before side, and the changes the drawing shows (for the toolbar's list). */
+let compareWith: CompareSide | undefined;
+let changes: Change[] = [];
 /** Blueprints visited through `link` steps, for Back. */
 const history: string[] = [];
 
@@ -63,6 +70,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
             performance.clearMarks('svcbp:model');
             performance.mark('svcbp:model');
             if (current?.uri !== message.uri) {
+                // A compare is of one file: another file in the preview ends it.
+                if (compareWith && current) {
+                    compareWith = undefined;
+                    host.postMessage({ type: 'endCompare' });
+                }
                 lastGood = new Map();
                 history.length = 0;
                 selected = undefined;
@@ -91,6 +103,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
             break;
         case 'renderPng':
             void exportAs('png', message.blueprint);
+            break;
+        case 'compare':
+            compareWith = message.before && { label: message.before.label, result: JSON.parse(decoder.decode(message.before.result)) as ModelResult };
+            update();
             break;
     }
 });
@@ -165,7 +181,18 @@ function draw(model: BlueprintModel, stale: boolean): void {
     const view: ZoomState | undefined = state.zoom !== undefined && state.pan ? { zoom: state.zoom, pan: state.pan } : undefined;
     // The phases of a drawing, as performance measures (read when profiling the preview).
     const t0 = performance.now();
-    const parts = renderSvgDocument(model, { theme: 'light', ...settings });
+    const before = compareWith && beforeFor(compareWith, model);
+    compareGroup.hidden = !before;
+    let parts;
+    if (before) {
+        const compared = renderCompareSvgDocument(before, model, { theme: 'light', ...settings });
+        parts = compared.document;
+        changes = compared.diff.changes;
+        fillChangeList(changeList, changes, compareWith!.label);
+    } else {
+        parts = renderSvgDocument(model, { theme: 'light', ...settings });
+        changes = [];
+    }
     const t1 = performance.now();
     drawing.show(parts, stale, view);
     const t2 = performance.now();
@@ -271,6 +298,18 @@ window.addEventListener('resize', () => zoom.resize());
 
 banner.addEventListener('click', () => host.postMessage({ type: 'openProblems' }));
 selector.addEventListener('change', () => choose(selector.value));
+changeList.addEventListener('change', () => {
+    const change = changes[Number(changeList.value)];
+    if (!change || !shown || !current) return;
+    if (change.kind === 'step' || change.kind === 'touchpoint') select(change.id, false);
+    const range = rangeOf(change, shown.model);
+    if (range) host.postMessage({ type: 'reveal', uri: current.uri, range });
+});
+$('end-compare').addEventListener('click', () => {
+    compareWith = undefined;
+    host.postMessage({ type: 'endCompare' });
+    update();
+});
 back.addEventListener('click', () => {
     const previous = history.pop();
     if (previous) choose(previous);

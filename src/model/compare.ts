@@ -6,6 +6,7 @@
  */
 import type { Change, ModelDiff } from './diff.js';
 import type { ArrowModel, BlueprintModel, StepModel, TouchpointModel } from './types.js';
+import { formatDuration } from './format-duration.js';
 
 export type ChangeMark = 'added' | 'changed' | 'removed';
 
@@ -19,6 +20,8 @@ export interface CompareModel {
     model: BlueprintModel;
     /** The before side's emotion of each phase the after side still has, by its (after) id. */
     beforeEmotion: Record<string, number>;
+    /** The before side's durations by the after side's phase ids, its total, and the figures of both side by side. */
+    beforeFigures: { durations: Record<string, string>; total: string; lines: string[] };
     /** By drawing key: `step:id`, `touchpoint:id`, `arrow:id`, `phase:id`, `lane:id`. */
     marks: Map<string, CompareMark>;
 }
@@ -56,7 +59,21 @@ export function compareModel(before: BlueprintModel, after: BlueprintModel, diff
         const value = phase.emotion ?? phase.emotionDerived;
         if (value !== undefined && phaseIndex.has(id)) beforeEmotion[id] = value;
     }
-    return { model, marks, beforeEmotion };
+    const durations: Record<string, string> = {};
+    for (const phase of before.phases) {
+        const id = renamedPhases.get(phase.id) ?? phase.id;
+        if (phaseIndex.has(id)) durations[id] = phase.duration?.text ?? '';
+    }
+    const { before: b, after: a } = diff.figures;
+    const figure = (name: string, x: string | number, y: string | number) => `${name} ${x} → ${y}`;
+    const lines = [`Before → after: ${[
+        figure('duration', formatDuration(b.durationSeconds), formatDuration(a.durationSeconds)),
+        figure('waiting', formatDuration(b.waitSeconds), formatDuration(a.waitSeconds)),
+        figure('fail points', b.failPoints, a.failPoints),
+        figure('handoffs between lanes', b.handoffs, a.handoffs),
+        figure('steps', b.steps, a.steps)
+    ].join('; ')}`];
+    return { model, marks, beforeEmotion, beforeFigures: { durations, total: formatDuration(b.durationSeconds), lines } };
 }
 
 function putBackStep(step: StepModel | undefined, lanes: Map<string, BlueprintModel['lanes'][number]>, phaseIndex: Map<string, number>, drawn: Set<string>, marks: Map<string, CompareMark>): void {

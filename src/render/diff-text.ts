@@ -34,6 +34,18 @@ export function diffSentences(diff: ModelDiff): string[] {
     return lines;
 }
 
+/** One change in words, for a list that steps through them. */
+export function describeChange(change: Change): string {
+    const noun = NOUN[change.kind][0];
+    switch (change.change) {
+        case 'added': return `Added the ${noun} ${quote(change.title)}`;
+        case 'removed': return `Removed the ${noun} ${quote(change.title)}`;
+        case 'renamed': return `Renamed the ${noun} '${change.before}' to '${change.after}'${details(change)}`;
+        case 'moved': return `Moved ${quote(change.title)}${movedTo(change)}${details(change, ['lane', 'phase'])}`;
+        default: return `${quote(change.title)}: ${describeProperties(change).join('; ')}`;
+    }
+}
+
 export function diffText(diff: ModelDiff): string {
     return diff.changes.length === 0 ? 'No changes.\n' : `${diffSentences(diff).join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 /** The renderer's front door: a blueprint model in, SVG text out. Pure: no DOM, no VS Code, no I/O. */
 import type { BlueprintModel } from '../model/types.js';
 import { compareModel } from '../model/compare.js';
-import { diffModels } from '../model/diff.js';
+import { diffModels, type ModelDiff } from '../model/diff.js';
 import { layoutBlueprint } from './layout/index.js';
 import type { LayoutOptions } from './layout-types.js';
 import { layoutToSvg, layoutToSvgDocument, type SvgDocument, type SvgOptions } from './svg.js';
@@ -22,11 +22,19 @@ export function renderSvgDocument(model: BlueprintModel, options: RenderOptions 
  * drawn ghosted where they stood (model/compare.ts); `data-change` on every marked element.
  */
 export function renderCompareSvg(before: BlueprintModel, after: BlueprintModel, options: RenderOptions = {}): string {
-    const { model, marks, beforeEmotion } = compareModel(before, after, diffModels(before, after));
-    return renderSvg(model, { ...options, changes: marks, beforeEmotion });
+    const { model, marks, beforeEmotion, beforeFigures } = compareModel(before, after, diffModels(before, after));
+    return renderSvg(model, { ...options, changes: marks, beforeEmotion, beforeFigures });
+}
+
+/** The same compare drawing as items, for the preview; with the change set, for its list of changes. */
+export function renderCompareSvgDocument(before: BlueprintModel, after: BlueprintModel, options: RenderOptions = {}): { document: SvgDocument; diff: ModelDiff } {
+    const diff = diffModels(before, after);
+    const { model, marks, beforeEmotion, beforeFigures } = compareModel(before, after, diff);
+    return { document: renderSvgDocument(model, { ...options, changes: marks, beforeEmotion, beforeFigures }), diff };
 }
 
 export { layoutBlueprint } from './layout/index.js';
+export { diffSentences, describeChange } from './diff-text.js';
 export { itemMarkup, layoutToSvg, svgOpenTag, svgText, transformOf, type SvgDocument, type SvgItem } from './svg.js';
 export type { BlueprintLayout } from './layout-types.js';
 export { stepTooltip, touchpointTooltip } from './layout/tooltips.js';

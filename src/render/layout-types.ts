@@ -142,4 +142,6 @@ export type LayoutOptions = Partial<Record<DrawingPart, boolean>> & {
     changes?: ReadonlyMap<string, { change: 'added' | 'changed' | 'removed' }>;
     /** A compare drawing's before side: the emotion of each (after side's) phase, by phase id. */
     beforeEmotion?: Readonly<Record<string, number>>;
+    /** A compare drawing's before side: each phase's duration (by the after side's phase id) and the figures, drawn beside the after side's. */
+    beforeFigures?: { durations: Readonly<Record<string, string>>; total: string; lines: string[] };
 };

@@ -43,6 +43,10 @@ export function previewHtml(options: PreviewPageOptions): string {
   <span id="file"></span>
   <select id="blueprint" aria-label="Blueprint" hidden></select>
   <button type="button" id="back" title="Back to the blueprint that links here" hidden>← Back</button>
+  <span class="group" id="compare" role="group" aria-label="Compare" hidden>
+    <select id="changes" aria-label="Changes"></select>
+    <button type="button" id="end-compare" title="End the comparison">End compare</button>
+  </span>
   <span class="group" role="group" aria-label="View">
     <button type="button" data-view="blueprint" title="The service blueprint">Blueprint</button>
     <button type="button" data-view="journey" title="The customer journey (Mermaid)">Journey</button>

@@ -7,6 +7,7 @@ import {
 import { currentModel, exportToFile, standaloneSvg } from './export.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewHost } from './preview-panel.js';
 import { previewConfiguration } from './settings.js';
+import { CompareController } from './compare.js';
 
 const isBlueprintEditor = (editor: vscode.TextEditor | undefined): editor is vscode.TextEditor => editor?.document.languageId === 'svcbp';
 
@@ -18,6 +19,7 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
     private preview: PreviewPanel | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private pendingPng: string | undefined;
+    private compare: CompareController | undefined;
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
         const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
@@ -28,6 +30,7 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
             ...(['svg', 'png', 'html', 'markdown'] as ExportFormat[]).map(format =>
                 command(`svcbp.export${format === 'svg' ? 'Svg' : format === 'png' ? 'Png' : format === 'html' ? 'Html' : 'Markdown'}`, () => this.exportActive(format))),
             command('svcbp.copySvg', () => this.copyActive()),
+            command('svcbp.compareWith', (other?: string | vscode.Uri) => this.compareWith(other)),
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
                 deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => this.adopt(panel, state)
             }),
@@ -76,6 +79,22 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
         if (blueprint) this.preview!.post({ type: 'showBlueprint', blueprint });
     }
 
+    /** Opens the preview of the active file (if needed) in compare mode. */
+    private async compareWith(other?: string | vscode.Uri): Promise<void> {
+        const uri = this.activeUri();
+        if (!uri) return;
+        if (!this.preview || this.preview.uri?.toString() !== uri.toString()) await this.open(true, uri);
+        const preview = this.preview!;
+        this.compare?.dispose();
+        const compare = new CompareController(this.client, message => preview.post(message));
+        this.compare = compare;
+        if (other) await compare.compareWithFile(typeof other === 'string' ? vscode.Uri.parse(other) : other);
+        else if (!(await compare.choose(uri))) {
+            compare.dispose();
+            this.compare = undefined;
+        }
+    }
+
     private adopt(panel: vscode.WebviewPanel, state: PreviewState | undefined): void {
         this.preview?.dispose();
         const preview = new PreviewPanel(panel, this.context, this, state);
@@ -83,6 +102,8 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
             if (this.preview === preview) {
                 this.preview = undefined;
                 this.watch(undefined);
+                this.compare?.dispose();
+                this.compare = undefined;
             }
         });
         this.preview = preview;
@@ -120,6 +141,10 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
             }
             case 'copySvg':
                 if (panel.uri) await this.copy(panel.uri, message.blueprint);
+                break;
+            case 'endCompare':
+                this.compare?.dispose();
+                this.compare = undefined;
                 break;
         }
     }

@@ -61,12 +61,15 @@ export function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = 
     let durations: BlueprintLayout['durations'];
     if (options.durations !== false && model.phases.some(p => p.duration)) {
         const box = { x: left, y: y + 6, width: geometry.right - left, height: M.durationHeight };
-        const total = `Total ${formatDuration(model.totals.durationSeconds)}${model.totals.durationComplete ? '' : '+'}`;
+        const before = options.beforeFigures;
+        const total = `Total ${formatDuration(model.totals.durationSeconds)}${model.totals.durationComplete ? '' : '+'}${before ? ` (was ${before.total})` : ''}`;
         durations = {
             box,
             total: text([total], left + 12, box.y + 25, 12, 'semibold', total),
             cells: model.phases.map((phase, index) => {
-                const cell = phase.duration?.text ?? '—';
+                const was = before?.durations[phase.id];
+                const now = phase.duration?.text ?? '—';
+                const cell = before && was !== (phase.duration?.text ?? '') ? `${now} (was ${was || '—'})` : now;
                 return text([cell], extents[index].x + extents[index].width / 2, box.y + 25, 12, 'regular', cell, 'middle');
             })
         };
@@ -80,6 +83,10 @@ export function layoutBlueprint(model: BlueprintModel, options: LayoutOptions = 
     y += 12;
     // Fail points in full, numbered as on the cards: the drawing must read on paper too.
     const footnotes: TextBlock[] = [];
+    for (const line of options.beforeFigures?.lines ?? []) {
+        footnotes.push(text([line], left, y + 16, 11, 'semibold', line));
+        y += 16;
+    }
     for (const [note, number] of measured.fails) {
         const whole = `F${number}  ${note}`;
         const lines = wrapText(whole, geometry.right - left, 11);
