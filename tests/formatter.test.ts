@@ -2,14 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver';
 import { buildModels } from '../src/model/build-model.js';
 import { svcbp, tempProject } from './support/cli.js';
 import { EXAMPLES, TestWorkspace } from './support/workspace.js';
 
-async function format(text: string) {
+async function format(text: string, range?: Range) {
     const workspace = new TestWorkspace().write('lib.svcbp', 'system app\nsystem web\nsystem oms\nsystem wms\nsystem psp\nsystem crm\nactor picker\nactor driver\nactor agent\n').write('main.svcbp', text);
     const [document] = await workspace.build('main.svcbp');
-    const edits = await workspace.services.Svcbp.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+    const formatter = workspace.services.Svcbp.lsp.Formatter!;
+    const params = { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } };
+    const edits = await (range ? formatter.formatDocumentRange(document, { ...params, range }) : formatter.formatDocument(document, params));
     return TextDocument.applyEdits(TextDocument.create('x', 'svcbp', 1, text), edits);
 }
 
@@ -62,6 +65,57 @@ describe('the formatter', () => {
         expect(await meaning(formatted)).toEqual(await meaning(text));
     });
 
+    it('keeps the spaces before a line or paragraph separator inside a string', async () => {
+        const text = 'blueprint b "One  \u2028two \t\u2029three" {\n  phase p\n}\n';
+        expect(await format(text)).toBe(text);
+    });
+
+    it('leaves a comment before a step on its line, so it documents nothing', async () => {
+        const text = 'blueprint b {\n  phase p\n  lane c customer {\n    /* c */step s in p\n  }\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toContain('    /* c */step s in p\n');
+        expect(await meaning(formatted)).toEqual(await meaning(text));
+    });
+
+    it('keeps a comment between two statements on one line with the second, off its documentation', async () => {
+        const text = 'blueprint b { phase p lane c customer { step a in p /* about b */ step b in p } }\n';
+        const formatted = await format(text);
+        expect(formatted).toContain('    step a in p\n    /* about b */ step b in p\n');
+        expect(await meaning(formatted)).toEqual(await meaning(text));
+    });
+
+    it('indents a tab-indented block comment in a lane once, and then leaves it', async () => {
+        const text = 'blueprint b {\n\tphase p\n\tlane c customer {\n\t\t/* a note\n\t\t   on two lines */\n\t\tstep s in p\n\t}\n}\n';
+        const once = await format(text);
+        expect(once).toBe('blueprint b {\n  phase p\n  lane c customer {\n    /* a note\n\t\t   on two lines */\n    step s in p\n  }\n}\n');
+        expect(await format(once)).toBe(once);
+    });
+
+    it('keeps the documentation of the first declaration after the imports', async () => {
+        const text = 'import "lib"\n/// The shop.\nblueprint b {\n  phase p\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toBe('import "lib"\n\n/// The shop.\nblueprint b {\n  phase p\n}\n');
+        expect(await meaning(formatted)).toEqual(await meaning(text));
+    });
+
+    it('keeps the line after a disable comment as it is, so the same checks stay off', async () => {
+        const text = 'blueprint b {\n  phase p\n  lane c customer { step s in p }\n  // svcbp-disable-next-line\n  touchpoint t in p touchpoint u in p\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toContain('  // svcbp-disable-next-line\n  touchpoint t in p touchpoint u in p\n');
+        expect(await meaning(formatted)).toEqual(await meaning(text));
+    });
+
+    it('keeps CRLF line breaks, a byte order mark and trailing spaces inside comments', async () => {
+        const text = '\uFEFFblueprint b { // note  \r\nphase p }';
+        expect(await format(text)).toBe('\uFEFFblueprint b { // note  \r\n  phase p\r\n}\r\n');
+    });
+
+    it('changes nothing outside the range it is given', async () => {
+        const text = 'blueprint b {\nphase   p1\nphase   p2\nphase   p3\n}\n';
+        const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } };
+        expect(await format(text, range)).toBe('blueprint b {\nphase   p1\nphase p2\nphase   p3\n}\n');
+    });
+
     it('leaves a file with syntax errors as it is', async () => {
         const broken = 'blueprint b {   phase p1\n  lane c customer { step a in }\n}';
         expect(await format(broken)).toBe(broken);
@@ -74,11 +128,14 @@ describe('the formatter', () => {
         const check = svcbp(['check', '.'], dir);
         expect(check.status).toBe(1);
         const dry = svcbp(['format', 'messy.svcbp', 'broken.svcbp', '--check'], dir);
-        expect(dry).toMatchObject({ status: 1, stdout: 'messy.svcbp\n1 of 2 files would be reformatted.\n' });
+        expect(dry).toMatchObject({ status: 1, stdout: 'messy.svcbp\n1 of 2 files would be reformatted; 1 was left alone (syntax errors or bytes that are not UTF-8).\n' });
         expect(dry.stderr).toContain('broken.svcbp: not formatted, it has syntax errors');
         expect(readFileSync(join(dir, 'messy.svcbp'), 'utf8')).toBe('blueprint b{phase p}');
         expect(svcbp(['format', 'messy.svcbp'], dir)).toMatchObject({ status: 0, stdout: 'Formatted 1 of 1 files.\n' });
         expect(readFileSync(join(dir, 'messy.svcbp'), 'utf8')).toBe('blueprint b {\n  phase p\n}\n');
         expect(svcbp(['format', 'messy.svcbp', '--check'], dir)).toMatchObject({ status: 0, stdout: 'The file is formatted.\n' });
+        // A file not looked at is not called formatted.
+        expect(svcbp(['format', 'messy.svcbp', 'broken.svcbp', '--check'], dir)).toMatchObject({ status: 1, stdout: '1 of 2 files is formatted; 1 was left alone (syntax errors or bytes that are not UTF-8).\n' });
+        expect(svcbp(['format', 'messy.svcbp', 'broken.svcbp'], dir)).toMatchObject({ status: 1, stdout: 'Formatted 0 of 2 files; 1 was left alone (syntax errors or bytes that are not UTF-8).\n' });
     });
 });

@@ -116,4 +116,9 @@ describe('documentation comments', () => {
         expect(docCommentOf(lane)).toBe('The lane.');
         expect(docCommentOf(lane.steps[0])).toBeUndefined();
     });
+
+    it('takes no block comment that ends the line of the statement before', async () => {
+        const { blueprint } = await parse('blueprint b {\n  phase p /* after p */\n  phase q /* still\n  after q */\n  phase r\n}');
+        expect(blueprint.members.map(docCommentOf)).toEqual([undefined, undefined, undefined]);
+    });
 });

@@ -21,7 +21,8 @@ export function docCommentOf(node: AstNode): string | undefined {
     const above = (index: number) => lines[index]?.trim() ?? '';
     if (above(line).endsWith('*/')) {
         while (line >= 0 && !above(line).includes('/*')) collected.unshift(above(line--));
-        if (line < 0) return undefined;
+        // A block that ends the line of a statement before (`step a in p /* … */`) belongs to it.
+        if (line < 0 || !above(line).startsWith('/*')) return undefined;
         collected.unshift(above(line));
         return clean(collected.join('\n').replace(/^\/\*+/, '').replace(/\*+\/$/, ''), /^\s*\*? ?/);
     }

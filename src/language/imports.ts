@@ -1,6 +1,7 @@
 import { DocumentState, UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isSvcbpFile, type Import, type SvcbpFile } from './generated/ast.js';
+import { refusalOf, type SizedFileSystemNode } from './file-limits.js';
 
 export const FILE_EXTENSION = '.svcbp';
 
@@ -66,6 +67,8 @@ export class ImportResolver {
     explainUnresolved(imp: Import, from: URI): string | undefined {
         if (this.resolve(imp, from)) return undefined;
         const path = imp.path ?? '';
+        // `import ""` resolves to this file's own folder: say what is missing, not "a folder".
+        if (path.trim() === '') return `An import needs a path, relative to this file: import "common/platform".`;
         const literal = UriUtils.resolvePath(UriUtils.dirname(from), path);
         const node = this.statSafe(literal);
         if (node?.isDirectory) {
@@ -75,10 +78,14 @@ export class ImportResolver {
             return `'${path}' is not a ${FILE_EXTENSION} file; only ${FILE_EXTENSION} files can be imported.`;
         }
         const shown = path.endsWith(FILE_EXTENSION) ? path : `${path}${FILE_EXTENSION}`;
+        const target = this.statSafe(importTarget(from, path));
+        if (target?.isDirectory) return `'${shown}' is a folder, not a file.`;
+        if (target) return refusalOf(`'${shown}'`, target) ?? `Cannot read '${shown}'.`;
+        if (node && !node.isFile) return refusalOf(`'${path}'`, node);
         return `Cannot find '${shown}' (paths are relative to this file).`;
     }
 
-    private statSafe(uri: URI): { isFile: boolean; isDirectory: boolean } | undefined {
+    private statSafe(uri: URI): SizedFileSystemNode | undefined {
         try {
             return this.fileSystem.statSync(uri);
         } catch {

@@ -1,5 +1,5 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { SvcbpNodeFileSystem } from './node-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createSvcbpServices } from './svcbp-module.js';
 import { watchCheckSettings } from './server-settings.js';
@@ -10,7 +10,7 @@ import { registerModelOfText } from './model-of-text.js';
 /** Starts the language server on the connection given by the command line (stdio, IPC, …). */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Svcbp } = createSvcbpServices({ connection, ...NodeFileSystem });
+    const { shared, Svcbp } = createSvcbpServices({ connection, ...SvcbpNodeFileSystem });
     watchCheckSettings(shared, Svcbp);
     registerModelRequest(shared);
     registerModelPush(shared);

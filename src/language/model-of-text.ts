@@ -1,6 +1,6 @@
 import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { SvcbpNodeFileSystem } from './node-file-system.js';
 import { buildModels } from '../model/build-model.js';
 import type { SvcbpFile } from './generated/ast.js';
 import { createSvcbpServices, type SvcbpServices } from './svcbp-module.js';
@@ -18,7 +18,7 @@ export function registerModelOfText(shared: LangiumSharedServices): void {
     // One build at a time: the blocks of a Markdown file arrive together.
     let queue: Promise<unknown> = Promise.resolve();
     connection.onRequest(MODEL_OF_TEXT_REQUEST, (params: ModelOfTextParams): Promise<ModelOfTextResult> => {
-        const answer = queue.then(() => modelOfText(services ??= createSvcbpServices(NodeFileSystem).Svcbp, params));
+        const answer = queue.then(() => modelOfText(services ??= createSvcbpServices(SvcbpNodeFileSystem).Svcbp, params));
         queue = answer.catch(() => undefined);
         return answer;
     });

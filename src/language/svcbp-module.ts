@@ -11,6 +11,7 @@ import './type-hierarchy.js'; // the type guards from a table (see there)
 import { CheckSettings } from './check-settings.js';
 import { SvcbpDocumentBuilder } from './document-builder.js';
 import { SvcbpDocumentFactory } from './document-factory.js';
+import { SvcbpWorkspaceManager } from './workspace-manager.js';
 import { SvcbpDocumentValidator } from './document-validator.js';
 import { ImportResolver } from './imports.js';
 import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './lexer.js';
@@ -71,7 +72,7 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         CompletionProvider: services => new SvcbpCompletionProvider(services),
         CodeActionProvider: () => new SvcbpCodeActionProvider(),
         RenameProvider: services => new SvcbpRenameProvider(services),
-        Formatter: () => new SvcbpFormatter(),
+        Formatter: services => new SvcbpFormatter(services),
         DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services),
         SemanticTokenProvider: services => new SvcbpSemanticTokenProvider(services),
         CodeLensProvider: () => new SvcbpCodeLensProvider(),
@@ -90,7 +91,8 @@ export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumShar
     },
     workspace: {
         DocumentBuilder: services => new SvcbpDocumentBuilder(services),
-        LangiumDocumentFactory: services => new SvcbpDocumentFactory(services)
+        LangiumDocumentFactory: services => new SvcbpDocumentFactory(services),
+        WorkspaceManager: services => new SvcbpWorkspaceManager(services)
     }
 };
 
