@@ -17,6 +17,7 @@ import { generate } from './generate.js';
 import { benchRender } from './render.js';
 import { compareWithMermaid } from './mermaid.js';
 import { benchCompare } from './compare.js';
+import { benchSite } from './site.js';
 import { SERVER_NODE_FLAGS } from '../src/language/server-node-flags.js';
 import { spawnSync } from 'node:child_process';
 
@@ -169,14 +170,17 @@ async function main(): Promise<void> {
     const compare = await benchCompare(collectGarbage);
     console.log(`Compare: diff + compare drawing of two ${compare.steps}-step blueprints (${compare.changes} changes): median ${compare.medianMs} ms, min ${compare.minMs} ms (budget ${compare.budgetMs} ms): ${compare.ok ? 'ok' : 'OVER'}`);
 
+    const site = await benchSite();
+    console.log(`Site: ${site.blueprints} blueprints of ${site.steps} steps from scratch: ${site.fullMs} ms (budget ${site.budgetMs} ms): ${site.ok ? 'ok' : 'OVER'}; the rebuild after one file changed: ${site.rebuildMs} ms`);
+
     const mermaid = await compareWithMermaid(200, collectGarbage);
     console.log(`Mermaid, same blueprint (${mermaid.steps} steps, ${mermaid.arrows} arrows) as a flowchart in headless Chromium: ${mermaid.mermaidMs} ms; ours ${mermaid.oursMs} ms: ${mermaid.ratio}× faster (budget ≥ 20×): ${mermaid.ok ? 'ok' : 'UNDER'}`);
 
     mkdirSync('bench-results', { recursive: true });
-    const results = { node: process.version, nodeFlags: process.execArgv, date: new Date().toISOString(), full: rows, fresh5kMedianMs: fresh5k, growth20kOver5k: ratio, edit, completion, render, compare, mermaid };
+    const results = { node: process.version, nodeFlags: process.execArgv, date: new Date().toISOString(), full: rows, fresh5kMedianMs: fresh5k, growth20kOver5k: ratio, edit, completion, render, compare, site, mermaid };
     writeFileSync('bench-results/core.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Written to bench-results/core.json');
-    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth || !mermaid.ok || !completion.ok || !compare.ok) process.exitCode = 1;
+    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth || !mermaid.ok || !completion.ok || !compare.ok || !site.ok) process.exitCode = 1;
 }
 
 function round(value: number): number {

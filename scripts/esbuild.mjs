@@ -16,8 +16,9 @@ const common = {
     minify: !watch && !process.env.SVCBP_NO_MINIFY,
     logLevel: 'warning',
     define: { SVCBP_VERSION: JSON.stringify(version) },
-    // A native module: loaded from node_modules at run time, never bundled.
-    external: ['@resvg/resvg-js', 'svg-pan-zoom']
+    // A native module, and pdfkit (which reads its font metrics from its own folder): loaded
+    // from node_modules at run time, never bundled.
+    external: ['@resvg/resvg-js', 'svg-pan-zoom', 'pdfkit', 'svg-to-pdfkit']
 };
 
 await Promise.all([

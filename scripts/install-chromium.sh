@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Debian's Chromium for the browser tests (playwright-core drives it; no browser is downloaded).
-# Does nothing when it is already installed.
+# What the tests need from Debian: Chromium for the browser tests (playwright-core drives it; no
+# browser is downloaded) and poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) to open and
+# look at the PDFs the CLI writes. Does nothing when both are installed.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/pdftoppm ]; then exit 0; fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils

@@ -143,7 +143,7 @@ describe('svcbp export', () => {
         const dir = tempProject();
         writeFileSync(join(dir, 'bad.svcbp'), 'blueprint b { phase }');
         expect(svcbp(['export', 'bad.svcbp'], dir)).toMatchObject({ status: 1, stdout: '', stderr: expect.stringContaining('No blueprint of the file can be built') });
-        expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'pdf'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown format 'pdf' for export: use json, mermaid, markdown.\n" });
+        expect(svcbp(['export', 'examples/restaurant.svcbp', '--format', 'pdf'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown format 'pdf' for export: use json, mermaid, markdown, csv, xlsx.\n" });
     });
 });
 

@@ -32,7 +32,7 @@ describe('svcbp render', () => {
     it('refuses an unknown theme or extension, and never overwrites the source', () => {
         const dir = tempProject();
         expect(svcbp(['render', 'examples/restaurant.svcbp', '--theme', 'sepia'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Unknown theme 'sepia': use light, dark, high-contrast.\n" });
-        expect(svcbp(['render', 'examples/restaurant.svcbp', '-o', 'x.pdf'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Cannot tell the format of 'x.pdf': name it .svg, .png or .html.\n" });
+        expect(svcbp(['render', 'examples/restaurant.svcbp', '-o', 'x.gif'], dir)).toMatchObject({ status: 2, stderr: "svcbp: Cannot tell the format of 'x.gif': name it .svg, .png, .html or .pdf.\n" });
         expect(svcbp(['render', 'examples/restaurant.svcbp', '-o', 'examples/restaurant.svcbp'], dir).status).toBe(2);
     });
 

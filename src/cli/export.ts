@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { buildModels } from '../model/build-model.js';
 import { toMarkdown } from '../render/markdown.js';
+import { toSheet } from '../render/sheet.js';
+import { writeSheet } from './sheets.js';
 import { toMermaidFlowchart, toMermaidJourney } from '../render/mermaid.js';
 import { pickBlueprint } from './pick-blueprint.js';
 import { writeOutput } from './output.js';
@@ -15,11 +17,11 @@ export interface ExportOptions {
     diagram?: string;
 }
 
-const FORMATS = ['json', 'mermaid', 'markdown'];
+const FORMATS = ['json', 'mermaid', 'markdown', 'csv', 'xlsx'];
 const DIAGRAMS = ['flow', 'journey'];
 
 /**
- * `svcbp export <file> --format json|mermaid|markdown`: the blueprint model, a Mermaid diagram
+ * `svcbp export <file> --format json|mermaid|markdown|csv|xlsx`: the blueprint model, a Mermaid diagram
  * (`--diagram flow|journey`) or a Markdown page. Errors go to stderr (exit 1); the
  * model is still written when it can be built, with broken elements listed under `omitted`.
  */
@@ -40,6 +42,12 @@ export async function runExport(paths: string[], options: ExportOptions): Promis
     const result = buildModels(document);
     const model = pickBlueprint(result.blueprints, result.unbuilt.map(u => u.id), options.blueprint);
     if (!model) return 1;
+    if (format === 'csv' || format === 'xlsx') {
+        await writeSheet(toSheet(model), format, options.output, model.title);
+        // A grid has no place for arrows: say what the sheet leaves out.
+        if (model.arrows.length) process.stderr.write(`The sheet has the phases, lanes, steps and touchpoints; the ${model.arrows.length} arrows do not fit a grid and are left out.\n`);
+        return errors.length > 0 ? 1 : 0;
+    }
     const text = format === 'json' ? `${JSON.stringify(model, null, 2)}\n`
         : format === 'markdown' ? toMarkdown(model)
         : diagram === 'journey' ? toMermaidJourney(model) : toMermaidFlowchart(model);

@@ -6,6 +6,7 @@ import { toHtml } from '../render/html.js';
 import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { DRAWING_PARTS, type DrawingPart } from '../render/drawing-parts.js';
 import { UsageError } from './errors.js';
+import { PAPER, toPdf, type Orientation, type PageOption } from './pdf.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { pickBlueprint } from './pick-blueprint.js';
 import { writeOutput } from './output.js';
@@ -19,9 +20,12 @@ export interface RenderCliOptions {
     hide?: string;
     /** Two files: draw the second marked with what changed from the first. */
     compare?: boolean;
+    /** PDF: `fit` (one page the size of the drawing) or a paper size to tile. */
+    page?: string;
+    orientation?: string;
 }
 
-const FORMATS = ['.svg', '.png', '.html'];
+const FORMATS = ['.svg', '.png', '.html', '.pdf'];
 
 /** `svcbp render <file> [-o out.svg|out.png|out.html] [--theme] [--blueprint] [--hide parts]`; SVG to stdout without -o. */
 export async function runRender(paths: string[], options: RenderCliOptions): Promise<number> {
@@ -30,7 +34,11 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
     const theme = (options.theme ?? 'light') as ThemeName;
     if (!THEME_NAMES.includes(theme)) throw new UsageError(`Unknown theme '${options.theme}': use ${THEME_NAMES.join(', ')}.`);
     const format = options.output ? extname(options.output).toLowerCase() : '.svg';
-    if (!FORMATS.includes(format)) throw new UsageError(`Cannot tell the format of '${options.output}': name it .svg, .png or .html.`);
+    if (!FORMATS.includes(format)) throw new UsageError(`Cannot tell the format of '${options.output}': name it .svg, .png, .html or .pdf.`);
+    const page = (options.page ?? 'fit') as PageOption;
+    if (page !== 'fit' && !(page in PAPER)) throw new UsageError(`Unknown page '${options.page}': use fit, ${Object.keys(PAPER).join(', ')}.`);
+    if (options.orientation !== undefined && options.orientation !== 'portrait' && options.orientation !== 'landscape') throw new UsageError(`Unknown orientation '${options.orientation}': use portrait or landscape.`);
+    if ((options.page !== undefined || options.orientation !== undefined) && format !== '.pdf') throw new UsageError('--page and --orientation are for PDF: name the output .pdf.');
     const hidden = hiddenParts(options.hide);
     const files = paths.map(path => collectFiles([path])[0]);
     if (options.output && files.includes(resolve(options.output))) throw new UsageError('The output would overwrite a source file; choose another -o.');
@@ -52,6 +60,7 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
         : renderSvg(model, { theme, embedColours: true, ...hidden });
     let output: string | Buffer = svg;
     if (format === '.png') output = await toPng(svg);
+    if (format === '.pdf') output = await toPdf(svg, model, { page, orientation: options.orientation as Orientation | undefined }, fontsFolder());
     if (format === '.html') {
         const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
         output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background });
@@ -68,10 +77,15 @@ function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, fals
     return Object.fromEntries(names.map(name => [name, false]));
 }
 
+/** The bundled Inter, beside the CLI's bundle in out/. */
+function fontsFolder(): string {
+    return join(__dirname, '..', 'assets', 'fonts');
+}
+
 /** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */
 async function toPng(svg: string): Promise<Buffer> {
     const { Resvg } = await import('@resvg/resvg-js');
-    const fonts = join(__dirname, '..', 'assets', 'fonts');
+    const fonts = fontsFolder();
     const resvg = new Resvg(svg, {
         fitTo: { mode: 'zoom', value: 2 },
         font: { fontFiles: [join(fonts, 'Inter-Regular.ttf'), join(fonts, 'Inter-SemiBold.ttf')], loadSystemFonts: true, defaultFontFamily: 'Inter' }

@@ -5,12 +5,25 @@ export interface HtmlOptions {
     /** The pan/zoom library's source, inlined so the page needs no network. */
     panZoomScript: string;
     background: string;
+    /**
+     * A side panel beside the drawing (already escaped HTML): the static site's lists of fail
+     * points, notes and links. Without it the drawing fills the page, as in the HTML export.
+     */
+    panel?: string;
 }
 
 /**
  * A self-contained page: the SVG inline, pan and zoom (mouse wheel, drag, buttons), nothing
  * loaded from anywhere. The SVG's own text is already escaped; the title is escaped here.
  */
+const PANEL_STYLE = `<style>
+  #stage { right: 340px !important; }
+  #controls { right: 352px !important; }
+  #panel { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; overflow: auto; box-sizing: border-box; padding: 16px 18px; border-left: 1px solid #d1d9e0; background: #f6f8fa; font: 13px/1.45 Inter, system-ui, sans-serif; color: #1f2328; }
+  #panel h1 { font-size: 18px; margin: 0 0 4px; } #panel h2 { font-size: 13px; margin: 16px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #59636e; }
+  #panel ul { margin: 0; padding-left: 18px; } #panel a { color: #0969da; }
+</style>`;
+
 export function toHtml(svg: string, options: HtmlOptions): string {
     // A closing script tag inside the inlined library would end the script element early.
     const script = options.panZoomScript.replace(/<\/script/gi, '<\\/script');
@@ -20,6 +33,7 @@ export function toHtml(svg: string, options: HtmlOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+${options.panel ? PANEL_STYLE : ''}
 <title>${escapeXml(options.title)}</title>
 <style>
   html, body { margin: 0; height: 100%; background: ${escapeXml(options.background)}; font-family: Inter, system-ui, sans-serif; }
@@ -39,6 +53,7 @@ export function toHtml(svg: string, options: HtmlOptions): string {
 <div id="stage">
 ${svg}
 </div>
+${options.panel ? `<aside id="panel">${options.panel}</aside>` : ''}
 <script>${script}</script>
 <script>
   (function () {

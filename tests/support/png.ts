@@ -1,4 +1,4 @@
-/** Reads an 8-bit RGBA PNG (as resvg writes them) into pixels, so tests can look at what was drawn. */
+/** Reads an 8-bit RGBA or RGB PNG (as resvg and pdftoppm write them) into RGBA pixels, so tests can look at what was drawn. */
 import { inflateSync } from 'node:zlib';
 
 export interface Pixels { width: number; height: number; data: Uint8Array }
@@ -7,6 +7,7 @@ export function decodePng(png: Buffer): Pixels {
     let offset = 8;
     let width = 0;
     let height = 0;
+    let channels = 4;
     const chunks: Buffer[] = [];
     while (offset < png.length) {
         const length = png.readUInt32BE(offset);
@@ -15,21 +16,22 @@ export function decodePng(png: Buffer): Pixels {
         if (type === 'IHDR') {
             width = body.readUInt32BE(0);
             height = body.readUInt32BE(4);
-            if (body[8] !== 8 || body[9] !== 6) throw new Error('only 8-bit RGBA PNGs');
+            if (body[8] !== 8 || (body[9] !== 6 && body[9] !== 2)) throw new Error('only 8-bit RGBA or RGB PNGs');
+            channels = body[9] === 6 ? 4 : 3;
         }
         if (type === 'IDAT') chunks.push(body);
         offset += 12 + length;
     }
     const raw = inflateSync(Buffer.concat(chunks));
-    const stride = width * 4;
-    const data = new Uint8Array(width * height * 4);
+    const stride = width * channels;
+    const rows = new Uint8Array(width * height * channels);
     for (let y = 0; y < height; y++) {
         const filter = raw[y * (stride + 1)];
         const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
         for (let x = 0; x < stride; x++) {
-            const left = x >= 4 ? data[y * stride + x - 4] : 0;
-            const up = y > 0 ? data[(y - 1) * stride + x] : 0;
-            const corner = x >= 4 && y > 0 ? data[(y - 1) * stride + x - 4] : 0;
+            const left = x >= channels ? rows[y * stride + x - channels] : 0;
+            const up = y > 0 ? rows[(y - 1) * stride + x] : 0;
+            const corner = x >= channels && y > 0 ? rows[(y - 1) * stride + x - channels] : 0;
             let value = line[x];
             if (filter === 1) value += left;
             else if (filter === 2) value += up;
@@ -39,9 +41,12 @@ export function decodePng(png: Buffer): Pixels {
                 const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - corner)];
                 value += pa <= pb && pa <= pc ? left : pb <= pc ? up : corner;
             }
-            data[y * stride + x] = value & 0xff;
+            rows[y * stride + x] = value & 0xff;
         }
     }
+    if (channels === 4) return { width, height, data: rows };
+    const data = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) data.set([rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2], 255], i * 4);
     return { width, height, data };
 }
 

@@ -1,0 +1,134 @@
+/**
+ * PDF export: the drawing as vector PDF with Inter embedded and its text selectable (pdfkit with
+ * svg-to-pdfkit). `fit` is one page the size of the drawing; a paper size tiles the drawing over
+ * as many pages as it needs at its actual size, with overlapping edges, alignment marks and a
+ * label on every page ("row 1, column 2 of 2 × 3"), after a cover page with the title, persona,
+ * status, figures and a map of the pages: an office printer and tape make a wall poster.
+ */
+import { join } from 'node:path';
+import { formatDuration } from '../model/format-duration.js';
+import type { BlueprintModel } from '../model/types.js';
+import { inlineDescendantRules } from './inline-styles.js';
+
+/** Paper sizes in points, portrait. */
+export const PAPER = {
+    a4: [595.28, 841.89], a3: [841.89, 1190.55], a2: [1190.55, 1683.78], a1: [1683.78, 2383.94], a0: [2383.94, 3370.39],
+    letter: [612, 792], tabloid: [792, 1224]
+} as const;
+
+export type PageOption = 'fit' | keyof typeof PAPER;
+export type Orientation = 'portrait' | 'landscape';
+
+export interface PdfOptions {
+    page: PageOption;
+    /** For a paper size; by default the one that needs fewer pages. */
+    orientation?: Orientation;
+}
+
+/** SVG pixels to PDF points (CSS pixels are 1/96 inch). */
+const PT = 72 / 96;
+/** The printer's margin, and how much each page repeats of its neighbours for taping. */
+const MARGIN = 28;
+const OVERLAP = 18;
+
+interface Grid { columns: number; rows: number; orientation: Orientation; cell: { width: number; height: number } }
+
+/** How a drawing of a size in points falls into pages of a paper: columns, rows and each page's printable cell. */
+export function tiling(width: number, height: number, paper: keyof typeof PAPER, orientation?: Orientation): Grid {
+    const grid = (o: Orientation): Grid => {
+        const [w, h] = o === 'portrait' ? PAPER[paper] : [PAPER[paper][1], PAPER[paper][0]];
+        const cell = { width: w - 2 * MARGIN, height: h - 2 * MARGIN - 14 };
+        const count = (total: number, size: number) => Math.max(1, Math.ceil((total - OVERLAP) / (size - OVERLAP)));
+        return { columns: count(width, cell.width), rows: count(height, cell.height), orientation: o, cell };
+    };
+    if (orientation) return grid(orientation);
+    const portrait = grid('portrait');
+    const landscape = grid('landscape');
+    return landscape.columns * landscape.rows < portrait.columns * portrait.rows ? landscape : portrait;
+}
+
+export async function toPdf(svg: string, model: BlueprintModel, options: PdfOptions, fontsFolder: string): Promise<Buffer> {
+    const { default: PDFDocument } = await import('pdfkit');
+    const { default: SVGtoPDF } = await import('svg-to-pdfkit');
+    const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    const width = Number(size?.[1] ?? 800) * PT;
+    const height = Number(size?.[2] ?? 600) * PT;
+    const doc = new PDFDocument({ autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
+    doc.registerFont('Inter', join(fontsFolder, 'Inter-Regular.ttf'));
+    doc.registerFont('Inter-SemiBold', join(fontsFolder, 'Inter-SemiBold.ttf'));
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<void>(resolve => doc.on('end', () => resolve()));
+    // Every text of the drawing in the bundled Inter (what the layout measured), semibold where the stylesheet says 600 or 700.
+    const flat = inlineDescendantRules(svg);
+    const draw = (x: number, y: number) => SVGtoPDF(doc, flat, x, y, {
+        width, height, assumePt: false,
+        fontCallback: (_family: string, bold: boolean) => (bold ? 'Inter-SemiBold' : 'Inter')
+    });
+
+    if (options.page === 'fit') {
+        doc.addPage({ size: [width, height], margin: 0 });
+        draw(0, 0);
+    } else {
+        const grid = tiling(width, height, options.page, options.orientation);
+        const [w, h] = grid.orientation === 'portrait' ? PAPER[options.page] : [PAPER[options.page][1], PAPER[options.page][0]];
+        coverPage(doc, model, grid, [w, h]);
+        for (let row = 0; row < grid.rows; row++) {
+            for (let column = 0; column < grid.columns; column++) {
+                doc.addPage({ size: [w, h], margin: 0 });
+                const x = column * (grid.cell.width - OVERLAP);
+                const y = row * (grid.cell.height - OVERLAP);
+                doc.save();
+                doc.rect(MARGIN, MARGIN, grid.cell.width, grid.cell.height).clip();
+                draw(MARGIN - x, MARGIN - y);
+                doc.restore();
+                alignmentMarks(doc, grid);
+                doc.font('Inter').fontSize(8).fillColor('#59636e')
+                    .text(`${model.title} · row ${row + 1}, column ${column + 1} of ${grid.rows} × ${grid.columns} · overlap ${Math.round(OVERLAP / 72 * 25.4)} mm`, MARGIN, h - MARGIN - 8, { width: grid.cell.width, lineBreak: false });
+            }
+        }
+    }
+    doc.end();
+    await done;
+    return Buffer.concat(chunks);
+}
+
+/** Corner marks of the printable area, to line up neighbouring pages. */
+function alignmentMarks(doc: PDFKit.PDFDocument, grid: Grid): void {
+    const { width, height } = grid.cell;
+    doc.save().lineWidth(0.5).strokeColor('#59636e');
+    for (const [x, y] of [[MARGIN, MARGIN], [MARGIN + width, MARGIN], [MARGIN, MARGIN + height], [MARGIN + width, MARGIN + height]]) {
+        doc.moveTo(x - 8, y).lineTo(x + 8, y).moveTo(x, y - 8).lineTo(x, y + 8).stroke();
+    }
+    doc.restore();
+}
+
+function coverPage(doc: PDFKit.PDFDocument, model: BlueprintModel, grid: Grid, [w, h]: readonly number[]): void {
+    doc.addPage({ size: [w, h], margin: MARGIN * 2 });
+    doc.font('Inter-SemiBold').fontSize(24).fillColor('#1f2328').text(model.title);
+    doc.moveDown(0.5).font('Inter').fontSize(11).fillColor('#59636e');
+    if (model.persona) doc.text(`Persona: ${model.persona}`);
+    if (model.status) doc.text(`Status: ${model.status}`);
+    if (model.description) doc.moveDown(0.3).text(model.description);
+    const totals = model.totals;
+    doc.moveDown(1).fillColor('#1f2328').fontSize(11);
+    for (const line of [
+        `Total duration: ${formatDuration(totals.durationSeconds)}${totals.durationComplete ? '' : '+'}`,
+        `${model.phases.length} phases, ${model.lanes.length} lanes, ${totals.steps} steps, ${totals.touchpoints} touchpoints, ${totals.arrows} arrows`,
+        `Fail points: ${totals.failPoints}; wait points: ${totals.waitPoints} (${formatDuration(totals.waitSeconds)} waiting)`,
+        `Pain points: ${totals.painPoints}; opportunities: ${totals.opportunities}`
+    ]) doc.text(line);
+    doc.moveDown(1).font('Inter-SemiBold').text(`${grid.rows * grid.columns} pages to tape together: ${grid.rows} ${grid.rows === 1 ? 'row' : 'rows'} × ${grid.columns} ${grid.columns === 1 ? 'column' : 'columns'}`);
+    doc.font('Inter').fontSize(9).fillColor('#59636e').text('Each page repeats the edge of its neighbours; line up the corner marks.');
+    // The map of the pages, in reading order.
+    const top = doc.y + 16;
+    const cell = Math.min(60, (w - 4 * MARGIN) / grid.columns, (h - top - 2 * MARGIN) / grid.rows);
+    for (let row = 0; row < grid.rows; row++) {
+        for (let column = 0; column < grid.columns; column++) {
+            const x = 2 * MARGIN + column * cell;
+            const y = top + row * cell * 0.7;
+            doc.lineWidth(0.75).strokeColor('#818b98').rect(x, y, cell - 4, cell * 0.7 - 4).stroke();
+            doc.fillColor('#59636e').fontSize(7).text(`${row + 1}, ${column + 1}`, x + 3, y + 3, { lineBreak: false });
+        }
+    }
+}
