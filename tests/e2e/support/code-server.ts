@@ -49,8 +49,10 @@ export class CodeServer {
         cpSync(fixture, workspace, { recursive: true });
         mkdirSync(join(home, 'user/User'), { recursive: true });
         writeFileSync(join(home, 'user/User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+        // Its temporary files too (IPC sockets, Node's compile cache) go in the profile, removed at stop.
+        mkdirSync(join(home, 'tmp'));
         const env = {
-            ...process.env, PATH: `${node}:${process.env.PATH}`,
+            ...process.env, PATH: `${node}:${process.env.PATH}`, TMPDIR: join(home, 'tmp'),
             XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache')
         };
         const profile = ['--user-data-dir', join(home, 'user'), '--extensions-dir', join(home, 'ext')];
