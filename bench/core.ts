@@ -18,7 +18,7 @@ import { benchRender } from './render.js';
 import { compareWithMermaid } from './mermaid.js';
 import { benchCompare } from './compare.js';
 import { benchSite } from './site.js';
-import { SERVER_NODE_FLAGS } from '../src/language/server-node-flags.js';
+import { SERVER_NODE_FLAGS } from '../src/language/server/server-node-flags.js';
 import { spawnSync } from 'node:child_process';
 
 const SIZES = [1000, 5000, 20000];

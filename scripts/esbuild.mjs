@@ -24,7 +24,7 @@ const common = {
 await Promise.all([
     build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: `#!/usr/bin/env node\n${polyfills}` } }),
     build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] }),
-    build({ ...common, entryPoints: ['src/language/server-main.ts'], outfile: 'out/server.cjs', banner: { js: polyfills } }),
+    build({ ...common, entryPoints: ['src/language/server/server-main.ts'], outfile: 'out/server.cjs', banner: { js: polyfills } }),
     // The preview page: a browser bundle (svg-pan-zoom inside); Mermaid is copied as it is and
     // loaded only when a Journey or Flow view opens.
     build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', external: [], entryPoints: ['webview/preview.ts'], outfile: 'out/webview/preview.js' }),

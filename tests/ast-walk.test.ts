@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AstUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { astNodes, referenceSites } from '../src/language/ast-walk.js';
+import { astNodes, referenceSites } from '../src/language/link/ast-walk.js';
 import { EXAMPLES, TestWorkspace, listFiles } from './support/workspace.js';
 
 /** Every construct of the grammar at least once, including properties in every block and at top level. */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isDiagnosticCode } from '../src/language/diagnostic-codes.js';
+import { isDiagnosticCode } from '../src/language/validation/diagnostic-codes.js';
 import { buildModels } from '../src/model/build-model.js';
 import { svcbp, tempProject } from './support/cli.js';
 import { EXAMPLES, TestWorkspace } from './support/workspace.js';

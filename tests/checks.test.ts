@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/language/diagnostic-codes.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/language/validation/diagnostic-codes.js';
 import { SEVERITY, TestWorkspace, diagnose, examplesWorkspace } from './support/workspace.js';
 
 /** The text a diagnostic covers. */

@@ -5,8 +5,8 @@ import { CancellationToken } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { buildModels } from '../src/model/build-model.js';
 import { isBlueprint, isPhase, type SvcbpFile } from '../src/language/generated/ast.js';
-import { phaseIndex } from '../src/language/blueprint-contents.js';
-import { astNodes, referenceSites } from '../src/language/ast-walk.js';
+import { phaseIndex } from '../src/language/link/blueprint-contents.js';
+import { astNodes, referenceSites } from '../src/language/link/ast-walk.js';
 import { EXAMPLES, TestWorkspace, codes } from './support/workspace.js';
 
 /** Everything a consumer can see of a parsed, linked, validated document. */

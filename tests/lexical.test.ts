@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isBlueprint, isLane, type Blueprint } from '../src/language/generated/ast.js';
-import { allArrowLinks, findProperty, stepsOf } from '../src/language/blueprint-contents.js';
-import { docCommentOf } from '../src/language/doc-comments.js';
-import { parseDuration } from '../src/language/duration.js';
+import { allArrowLinks, findProperty, stepsOf } from '../src/language/link/blueprint-contents.js';
+import { docCommentOf } from '../src/language/parse/doc-comments.js';
+import { parseDuration } from '../src/language/parse/duration.js';
 import { formatDuration } from '../src/model/format-duration.js';
-import { messageText } from '../src/language/document-validator.js';
+import { messageText } from '../src/language/validation/document-validator.js';
 import { TestWorkspace, codes } from './support/workspace.js';
 
 async function parse(text: string) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentState, type LangiumDocument } from 'langium';
 import { isBlueprint, type Blueprint, type Lane, type SvcbpFile } from '../src/language/generated/ast.js';
-import { referenceSites } from '../src/language/ast-walk.js';
-import { findProperty, stepsOf } from '../src/language/blueprint-contents.js';
+import { referenceSites } from '../src/language/link/ast-walk.js';
+import { findProperty, stepsOf } from '../src/language/link/blueprint-contents.js';
 import { TestWorkspace, codes, uriOf } from './support/workspace.js';
 
 const messages = (workspace: TestWorkspace, file: string) => workspace.diagnostics(file).filter(d => d.severity === 1).map(d => d.message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkspace } from './support/workspace.js';
-import { watchCheckSettings } from '../src/language/server-settings.js';
+import { watchCheckSettings } from '../src/language/server/server-settings.js';
 
 /** A blueprint with one unused touchpoint (info) and one self-arrow (warning) and one broken name (error). */
 const TEXT = `blueprint b {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BLUEPRINT_TEMPLATES } from '../src/language/blueprint-templates.js';
+import { BLUEPRINT_TEMPLATES } from '../src/language/lsp/blueprint-templates.js';
 import { buildModels } from '../src/model/build-model.js';
 import { renderSvg } from '../src/render/index.js';
 import { TestWorkspace } from './support/workspace.js';

@@ -3,7 +3,7 @@
  * workflow commands annotate the pull request's lines; SARIF 2.1.0 is what code-scanning tools
  * (GitHub code scanning, GitLab, Azure DevOps) import.
  */
-import { DIAGNOSTIC_CODES } from '../language/diagnostic-codes.js';
+import { DIAGNOSTIC_CODES } from '../language/validation/diagnostic-codes.js';
 import type { CliDiagnostic } from './diagnostics.js';
 
 declare const SVCBP_VERSION: string;

@@ -1,6 +1,6 @@
 import type { parseArgs } from 'node:util';
-import { DIAGNOSTIC_CODES } from '../language/diagnostic-codes.js';
-import { startServer } from '../language/main.js';
+import { DIAGNOSTIC_CODES } from '../language/validation/diagnostic-codes.js';
+import { startServer } from '../language/server/main.js';
 import { DRAWING_PARTS } from '../render/drawing-parts.js';
 import { runCheck } from './check.js';
 import { runDiff } from './diff.js';

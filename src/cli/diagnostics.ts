@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { messageText } from '../language/document-validator.js';
+import { messageText } from '../language/validation/document-validator.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };

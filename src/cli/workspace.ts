@@ -3,10 +3,10 @@ import { extname, join, relative, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { createSvcbpServices, type SvcbpServices } from '../language/svcbp-module.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
-import { refusalOf } from '../language/file-limits.js';
-import { FILE_EXTENSION } from '../language/imports.js';
-import { nodeOf, SvcbpNodeFileSystem, type SvcbpNodeFileSystemProvider } from '../language/node-file-system.js';
-import type { Utf8Problem } from '../language/utf8.js';
+import { refusalOf } from '../language/server/file-limits.js';
+import { FILE_EXTENSION } from '../language/link/imports.js';
+import { nodeOf, SvcbpNodeFileSystem, type SvcbpNodeFileSystemProvider } from '../language/server/node-file-system.js';
+import type { Utf8Problem } from '../language/parse/utf8.js';
 import { UsageError } from './errors.js';
 
 export interface LoadedWorkspace {

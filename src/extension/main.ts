@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { MarkdownBlocks } from './markdown/markdown-blocks.js';
 import { registerNewBlueprint } from './new-blueprint.js';
 import { PreviewManager } from './preview/preview-manager.js';
-import { SERVER_NODE_FLAGS } from '../language/server-node-flags.js';
+import { SERVER_NODE_FLAGS } from '../language/server/server-node-flags.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BLUEPRINT_TEMPLATES } from '../language/blueprint-templates.js';
+import { BLUEPRINT_TEMPLATES } from '../language/lsp/blueprint-templates.js';
 
 /**
  * svcbp: New Blueprint… — pick one of the whole-blueprint templates (the same ones completion

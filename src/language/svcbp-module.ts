@@ -7,22 +7,22 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { SvcbpGeneratedModule, SvcbpGeneratedSharedModule } from './generated/module.js';
-import './type-hierarchy.js'; // the type guards from a table (see there)
-import { CheckSettings } from './check-settings.js';
-import { SvcbpDocumentBuilder } from './document-builder.js';
-import { SvcbpDocumentFactory } from './document-factory.js';
-import { SvcbpWorkspaceManager } from './workspace-manager.js';
-import { SvcbpDocumentValidator } from './document-validator.js';
-import { ImportResolver } from './imports.js';
-import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './lexer.js';
-import { SvcbpParserErrorMessageProvider } from './parser-messages.js';
-import { SvcbpLinker } from './linker.js';
-import { SvcbpAstNodeDescriptionProvider } from './node-descriptions.js';
-import { SvcbpReferenceDescriptionProvider, SvcbpReferences } from './references.js';
-import { SvcbpScopeComputation, SvcbpScopeProvider } from './scoping.js';
-import { SvcbpTokenBuilder } from './token-builder.js';
-import { createSvcbpParser } from './parser.js';
-import { SvcbpValueConverter } from './value-converter.js';
+import './link/type-hierarchy.js'; // the type guards from a table (see there)
+import { CheckSettings } from './validation/check-settings.js';
+import { SvcbpDocumentBuilder } from './link/document-builder.js';
+import { SvcbpDocumentFactory } from './parse/document-factory.js';
+import { SvcbpWorkspaceManager } from './server/workspace-manager.js';
+import { SvcbpDocumentValidator } from './validation/document-validator.js';
+import { ImportResolver } from './link/imports.js';
+import { SvcbpLexer, SvcbpLexerErrorMessageProvider } from './parse/lexer.js';
+import { SvcbpParserErrorMessageProvider } from './parse/parser-messages.js';
+import { SvcbpLinker } from './link/linker.js';
+import { SvcbpAstNodeDescriptionProvider } from './link/node-descriptions.js';
+import { SvcbpReferenceDescriptionProvider, SvcbpReferences } from './link/references.js';
+import { SvcbpScopeComputation, SvcbpScopeProvider } from './link/scoping.js';
+import { SvcbpTokenBuilder } from './parse/token-builder.js';
+import { createSvcbpParser } from './parse/parser.js';
+import { SvcbpValueConverter } from './parse/value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
 import { SvcbpHoverProvider } from './lsp/hover-provider.js';
 import { SvcbpCompletionProvider } from './lsp/completion-provider.js';

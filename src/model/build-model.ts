@@ -3,9 +3,9 @@ import {
     isBlueprint, isLane, isSection, isTouchpoint,
     type Actor, type Blueprint, type Lane, type Phase, type Step, type SvcbpFile, type System, type Touchpoint
 } from '../language/generated/ast.js';
-import { allArrowLinks, findProperties, findProperty, namespaceMembers, phasesOf, placedMembers, propertiesOf, type PropertyOwner } from '../language/blueprint-contents.js';
-import { docCommentOf } from '../language/doc-comments.js';
-import { parseDuration } from '../language/duration.js';
+import { allArrowLinks, findProperties, findProperty, namespaceMembers, phasesOf, placedMembers, propertiesOf, type PropertyOwner } from '../language/link/blueprint-contents.js';
+import { docCommentOf } from '../language/parse/doc-comments.js';
+import { parseDuration } from '../language/parse/duration.js';
 import { contactTypeOf } from './channels.js';
 import { linesInForce, touchpointPosition } from './lines.js';
 import {

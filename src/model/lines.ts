@@ -1,5 +1,5 @@
 import { isLane, isLine, type Blueprint, type Lane, type Line, type LineKind } from '../language/generated/ast.js';
-import { lanesOf, placedMembers } from '../language/blueprint-contents.js';
+import { lanesOf, placedMembers } from '../language/link/blueprint-contents.js';
 
 /** A line in force: where it is drawn, as the number of lanes above it. */
 export interface LinePlacement {

@@ -5,8 +5,8 @@ import {
     isArrow, isBlueprint, isEmotionProperty, isPhase, isSegment, isStep, isTouchpoint,
     type Blueprint, type Node, type SvcbpFile
 } from '../generated/ast.js';
-import { arrowLinks, lanesOf } from '../blueprint-contents.js';
-import { isAdjustable, isDiagnosticCode, type SvcbpDiagnosticData } from '../diagnostic-codes.js';
+import { arrowLinks, lanesOf } from '../link/blueprint-contents.js';
+import { isAdjustable, isDiagnosticCode, type SvcbpDiagnosticData } from '../validation/diagnostic-codes.js';
 
 /**
  * Quick fixes, one per diagnostic where a fix is clear: take the suggested name, create what is

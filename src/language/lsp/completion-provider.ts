@@ -12,12 +12,12 @@ import {
     isArrow, isImport, isPhase, isSegment, isStep, isTouchpoint,
     type Node, type Property
 } from '../generated/ast.js';
-import { arrowLinks, phaseIndex } from '../blueprint-contents.js';
-import { FILE_EXTENSION } from '../imports.js';
-import { docCommentOf } from '../doc-comments.js';
+import { arrowLinks, phaseIndex } from '../link/blueprint-contents.js';
+import { FILE_EXTENSION } from '../link/imports.js';
+import { docCommentOf } from '../parse/doc-comments.js';
 import { ALLOWED_ON, type PropertyOwnerType } from '../validation/properties.js';
 import { CHANNELS } from '../../model/channels.js';
-import { BLUEPRINT_TEMPLATES } from '../blueprint-templates.js';
+import { BLUEPRINT_TEMPLATES } from './blueprint-templates.js';
 import type { SvcbpServices } from '../svcbp-module.js';
 
 /** Declarations offered as ready-made snippets next to their keyword. */

@@ -1,7 +1,7 @@
 import { GrammarUtils, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import { DefaultDefinitionProvider } from 'langium/lsp';
 import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-languageserver';
-import { importTarget, importsOf } from '../imports.js';
+import { importTarget, importsOf } from '../link/imports.js';
 import type { SvcbpServices } from '../svcbp-module.js';
 
 /** Go to definition: Langium's for names (across files too), plus an import's path → the imported file. */

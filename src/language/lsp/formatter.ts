@@ -3,7 +3,7 @@ import type { Formatter } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, TextEdit
 } from 'vscode-languageserver';
-import { disabledLines } from '../check-settings.js';
+import { disabledLines } from '../validation/check-settings.js';
 import { formatGaps, type Gap, type Token } from './format-gaps.js';
 import { layoutOf } from './format-layout.js';
 

@@ -5,9 +5,9 @@ import {
     isActor, isBlueprint, isImport, isLane, isPhase, isStep, isSystem, isTouchpoint,
     type Actor, type Blueprint, type Lane, type Node, type Phase, type Step, type System, type Touchpoint
 } from '../generated/ast.js';
-import { allArrowLinks, findProperties, findProperty, lanesOf, touchpointsOf } from '../blueprint-contents.js';
-import { docCommentOf } from '../doc-comments.js';
-import type { ImportResolver } from '../imports.js';
+import { allArrowLinks, findProperties, findProperty, lanesOf, touchpointsOf } from '../link/blueprint-contents.js';
+import { docCommentOf } from '../parse/doc-comments.js';
+import type { ImportResolver } from '../link/imports.js';
 import type { SvcbpServices } from '../svcbp-module.js';
 import { contactTypeOf } from '../../model/channels.js';
 

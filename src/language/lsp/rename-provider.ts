@@ -2,7 +2,7 @@ import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isActor, isBlueprint, isSvcbpFile, isSystem } from '../generated/ast.js';
-import { localActorsAndSystems, namespaceMembers } from '../blueprint-contents.js';
+import { localActorsAndSystems, namespaceMembers } from '../link/blueprint-contents.js';
 
 const NAME = /^[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
 

@@ -2,7 +2,7 @@ import type { AstNodeDescription, LangiumDocuments } from 'langium';
 import type { FuzzyMatcher, LangiumSharedServices, NodeKindProvider, WorkspaceSymbolProvider } from 'langium/lsp';
 import type { WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver';
 import { isBlueprint } from '../generated/ast.js';
-import { SvcbpLocalSymbols } from '../scoping.js';
+import { SvcbpLocalSymbols } from '../link/scoping.js';
 
 /**
  * Go to Symbol in Workspace (Ctrl+T): every declaration of every loaded file — blueprints,

@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isStep, type Blueprint, type Lane, type LaneKind, type Node, type Step } from '../generated/ast.js';
-import { allArrowLinks, findProperty, lanesOf, stepsOf, type ArrowLink } from '../blueprint-contents.js';
+import { allArrowLinks, findProperty, lanesOf, stepsOf, type ArrowLink } from '../link/blueprint-contents.js';
 import { linesInForce } from '../../model/lines.js';
 
 const laneOf = (node: Node | undefined): Lane | undefined => (isStep(node) ? node.$container : undefined);

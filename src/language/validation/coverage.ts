@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { isBlueprint, type Blueprint, type Phase, type Step, type Touchpoint } from '../generated/ast.js';
-import { allArrowLinks, findProperties, findProperty, lanesOf, phasesOf, stepsOf, touchpointsOf } from '../blueprint-contents.js';
+import { allArrowLinks, findProperties, findProperty, lanesOf, phasesOf, stepsOf, touchpointsOf } from '../link/blueprint-contents.js';
 
 /** The phases a step spans, as indexes into the blueprint's phases; undefined if unresolved. */
 export function stepSpan(step: Step, phaseIndex: Map<Phase, number>): [number, number] | undefined {

@@ -1,7 +1,7 @@
 import { GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Blueprint, Lane, LineKind } from '../generated/ast.js';
-import { lanesOf } from '../blueprint-contents.js';
+import { lanesOf } from '../link/blueprint-contents.js';
 import { CANONICAL_LINES, linesInForce, type LinePlacement } from '../../model/lines.js';
 
 const LINE_NAME: Record<LineKind, string> = {

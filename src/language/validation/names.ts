@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Blueprint, SvcbpFile } from '../generated/ast.js';
-import { localActorsAndSystems, namespaceMembers } from '../blueprint-contents.js';
+import { localActorsAndSystems, namespaceMembers } from '../link/blueprint-contents.js';
 
 type Named = AstNode & { name: string };
 

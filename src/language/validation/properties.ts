@@ -1,8 +1,8 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Property, UnknownProperty } from '../generated/ast.js';
-import { parseDuration } from '../duration.js';
-import { propertiesOf, type PropertyOwner } from '../blueprint-contents.js';
-import { closestName } from '../suggest.js';
+import { parseDuration } from '../parse/duration.js';
+import { propertiesOf, type PropertyOwner } from '../link/blueprint-contents.js';
+import { closestName } from './suggest.js';
 import { CHANNELS, isKnownChannel } from '../../model/channels.js';
 
 /** Node types that carry properties. */

@@ -1,8 +1,8 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { isActor, isBlueprint, isSvcbpFile, type Step, type SvcbpFile, type Touchpoint } from '../generated/ast.js';
-import { isClosed } from '../lexer.js';
-import { isActorOrSystem, localActorsAndSystems, phaseIndex } from '../blueprint-contents.js';
-import type { ImportResolver } from '../imports.js';
+import { isClosed } from '../parse/lexer.js';
+import { isActorOrSystem, localActorsAndSystems, phaseIndex } from '../link/blueprint-contents.js';
+import type { ImportResolver } from '../link/imports.js';
 
 /** invalid-phase-range: `in a..b` where b comes before a. */
 export function checkPhaseRange(step: Step, accept: ValidationAcceptor): void {

@@ -1,5 +1,5 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
-import type { SvcbpFile } from './generated/ast.js';
+import type { SvcbpFile } from '../generated/ast.js';
 import { treeChangedInPlace } from './tree-version.js';
 
 /**

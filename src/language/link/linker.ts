@@ -1,8 +1,8 @@
 import { DefaultLinker, interruptAndCheck, isAstNode, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { SvcbpFile } from './generated/ast.js';
+import type { SvcbpFile } from '../generated/ast.js';
 import { referenceSites } from './ast-walk.js';
-import { pendingChanges } from './document-factory.js';
+import { pendingChanges } from '../parse/document-factory.js';
 
 /**
  * Langium's linker, fed from the grammar's known reference sites instead of a generic AST walk,

@@ -1,4 +1,4 @@
-import { SvcbpAstReflection } from './generated/ast.js';
+import { SvcbpAstReflection } from '../generated/ast.js';
 
 /**
  * The generated type guards (`isLane(node)`, …) ask the AST reflection whether a node's type is

@@ -1,8 +1,8 @@
 import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument, type Mutable } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { SvcbpFile } from './generated/ast.js';
+import type { SvcbpFile } from '../generated/ast.js';
 import { reparseIncrementally, type StatementChange } from './incremental-parse.js';
-import { replaceStatementInWalks } from './ast-walk.js';
+import { replaceStatementInWalks } from '../link/ast-walk.js';
 import { treeVersion } from './tree-version.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { AstNode, Reference, ReferenceInfo } from 'langium';
-import { treeVersion } from './tree-version.js';
+import { treeVersion } from '../parse/tree-version.js';
 import {
     isBlueprint, type Arrow, type ByProperty, type Lane, type LinkProperty, type Property, type Section, type Segment, type Step,
     type SvcbpFile, type Touchpoint, type UnknownProperty, type UsesProperty
-} from './generated/ast.js';
+} from '../generated/ast.js';
 
 /**
  * Every node of a file in document order, by the grammar's known shape. Langium's generic walk

@@ -3,8 +3,8 @@ import {
     type AstNode, type AstNodeLocator, type FindReferencesOptions, type LangiumDocument,
     type ReferenceDescription, type Stream
 } from 'langium';
-import type { SvcbpServices } from './svcbp-module.js';
-import type { SvcbpFile } from './generated/ast.js';
+import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpFile } from '../generated/ast.js';
 import { referenceSites } from './ast-walk.js';
 
 /**

@@ -1,10 +1,10 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { buildModels } from '../model/build-model.js';
-import type { SvcbpFile } from './generated/ast.js';
+import { buildModels } from '../../model/build-model.js';
+import type { SvcbpFile } from '../generated/ast.js';
 import {
     MODEL_CHANGED_NOTIFICATION, WATCH_MODELS_NOTIFICATION, type ModelChangedParams, type WatchModelsParams
-} from '../protocol.js';
+} from '../../protocol.js';
 
 const normalise = (uri: string) => URI.parse(uri).toString();
 

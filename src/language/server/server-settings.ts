@@ -1,5 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { SvcbpServices } from './svcbp-module.js';
+import type { SvcbpServices } from '../svcbp-module.js';
 
 /**
  * Keeps the check severities in step with the editor's `svcbp.checks` setting and with

@@ -1,10 +1,10 @@
 import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { SvcbpNodeFileSystem } from './node-file-system.js';
-import { buildModels } from '../model/build-model.js';
-import type { SvcbpFile } from './generated/ast.js';
-import { createSvcbpServices, type SvcbpServices } from './svcbp-module.js';
-import { MODEL_OF_TEXT_REQUEST, type ModelOfTextParams, type ModelOfTextResult } from '../protocol.js';
+import { buildModels } from '../../model/build-model.js';
+import type { SvcbpFile } from '../generated/ast.js';
+import { createSvcbpServices, type SvcbpServices } from '../svcbp-module.js';
+import { MODEL_OF_TEXT_REQUEST, type ModelOfTextParams, type ModelOfTextResult } from '../../protocol.js';
 
 /**
  * Answers `svcbp/modelOfText` with a workspace of its own: a Markdown block must not appear in

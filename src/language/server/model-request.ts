@@ -1,9 +1,9 @@
 import { DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { buildModels } from '../model/build-model.js';
-import type { SvcbpFile } from './generated/ast.js';
-import { MODEL_REQUEST, type ModelRequestParams, type ModelRequestResult } from '../protocol.js';
+import { buildModels } from '../../model/build-model.js';
+import type { SvcbpFile } from '../generated/ast.js';
+import { MODEL_REQUEST, type ModelRequestParams, type ModelRequestResult } from '../../protocol.js';
 
 /**
  * Answers `svcbp/model` once the document's current text is validated. Like Langium's own

@@ -3,8 +3,8 @@ import {
     type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument,
     type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider, type Stream
 } from 'langium';
-import type { SvcbpServices } from './svcbp-module.js';
-import { isBlueprint, isSvcbpFile, type SvcbpFile } from './generated/ast.js';
+import type { SvcbpServices } from '../svcbp-module.js';
+import { isBlueprint, isSvcbpFile, type SvcbpFile } from '../generated/ast.js';
 import { localActorsAndSystems, namespaceMembers } from './blueprint-contents.js';
 import type { ImportResolver } from './imports.js';
 

@@ -3,7 +3,7 @@ import {
     isProperty,
     type Actor, type Arrow, type Blueprint, type Lane, type Line, type Node, type Phase,
     type Property, type Section, type Segment, type Step, type System, type Touchpoint
-} from './generated/ast.js';
+} from '../generated/ast.js';
 import { cached, type Derived } from './ast-walk.js';
 
 /**

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises, readSync, statSync
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import { MAX_FILE_BYTES, refusalOf, type SizedFileSystemNode } from './file-limits.js';
-import { firstInvalidUtf8, type Utf8Problem } from './utf8.js';
+import { firstInvalidUtf8, type Utf8Problem } from '../parse/utf8.js';
 
 /** Something the file system will not read, said in words that name the path. */
 export class FileRefused extends Error {}

@@ -1,7 +1,7 @@
 import { DocumentState, UriUtils, WorkspaceCache, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { isSvcbpFile, type Import, type SvcbpFile } from './generated/ast.js';
-import { refusalOf, type SizedFileSystemNode } from './file-limits.js';
+import { isSvcbpFile, type Import, type SvcbpFile } from '../generated/ast.js';
+import { refusalOf, type SizedFileSystemNode } from '../server/file-limits.js';
 
 export const FILE_EXTENSION = '.svcbp';
 

@@ -3,7 +3,7 @@ import {
     type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { refusalOf, type SizedFileSystemNode } from './file-limits.js';
+import { refusalOf, type SizedFileSystemNode } from '../server/file-limits.js';
 import { importTarget, importsOf } from './imports.js';
 
 /**

@@ -4,14 +4,14 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SvcbpServices } from './svcbp-module.js';
+import type { SvcbpServices } from '../svcbp-module.js';
 import type { CheckSettings } from './check-settings.js';
 import type { DiagnosticCode, SvcbpDiagnosticData } from './diagnostic-codes.js';
 import { closestName } from './suggest.js';
-import { missingBraceBefore } from './missing-brace.js';
-import { astNodes } from './ast-walk.js';
-import type { SvcbpChecks } from './validation/index.js';
-import type { SvcbpFile } from './generated/ast.js';
+import { missingBraceBefore } from '../parse/missing-brace.js';
+import { astNodes } from '../link/ast-walk.js';
+import type { SvcbpChecks } from './index.js';
+import type { SvcbpFile } from '../generated/ast.js';
 
 /** At most this many syntax errors per file: after that, recovery only produces noise. */
 const MAX_SYNTAX_ERRORS = 50;
