@@ -43,9 +43,14 @@ export function orderGrid(grid: Grid, arrows: GridArrow[]): void {
     // Top to bottom, then bottom to top, and again: each sweep pulls towards the last one's places.
     const downwards = [...arrangeable].sort((a, b) => a.rows[0] - b.rows[0]);
     const upwards = [...downwards].reverse();
-    for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    // A down sweep and an up sweep that both move nothing are a fixpoint: every further sweep
+    // would start from the same places and move nothing either.
+    let still = 0;
+    for (let sweep = 0; sweep < SWEEPS && still < 2; sweep++) {
         const down = sweep % 2 === 0;
+        const before = placesOf(grid);
         for (const cell of down ? downwards : upwards) arrange(cell, grid, neighbours, centre, within.get(cell)!, down ? -1 : 1);
+        still = placesOf(grid) === before ? still + 1 : 0;
     }
 }
 
@@ -152,6 +157,14 @@ export function nearestSlots(pulls: number[], columns: number): number[] {
         slot = from[i][slot];
     }
     return slots;
+}
+
+/** Every node's row and column, and every cell's order, as one text to compare sweeps by. */
+function placesOf(grid: Grid): string {
+    let text = '';
+    for (const node of grid.nodes.values()) text += `${node.row},${node.colStart};`;
+    for (const cell of grid.cells) text += `${cell.items.join(',')}|`;
+    return text;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -22,7 +22,10 @@ export function text(block: TextBlock, className: string, at: Local): string {
 }
 
 function markerSvg(marker: MarkerLayout, at: Local): string {
-    return `<g class="marker marker-${marker.kind}"><title>${escapeXml(marker.tooltip)}</title>`
+    // A fail point shows only its number: its own hover title says what fails. The other markers
+    // show their text, and the card's title has it all.
+    const title = marker.kind === 'fail' ? `<title>${escapeXml(marker.tooltip)}</title>` : '';
+    return `<g class="marker marker-${marker.kind}">${title}`
         + markerGlyph(marker.kind, marker.x - at.x0, marker.y - at.y0) + text(marker.label, 'marker-text', at) + '</g>';
 }
 
