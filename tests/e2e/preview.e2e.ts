@@ -166,4 +166,45 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         expect(await markdown.locator('.svcbp-block-errors').innerText()).toContain("line 3: Unknown phase 'q'.");
         await workbench.screenshot('markdown-preview-blocks');
     });
+
+    it('compares the to-be with the as-is (svcbp: Compare with…), marks the changes, and follows an edit of either side', async () => {
+        await workbench.focusEditor();
+        await workbench.openFile('restaurant-to-be.svcbp');
+        await workbench.command('svcbp: Compare with…');
+        // The quick pick: another file, then code-server's open dialog, a quick input holding a path.
+        await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Another .svcbp file…' }).waitFor();
+        await workbench.page.keyboard.press('Enter');
+        await expect.poll(() => workbench.quickInput.inputValue(), { timeout: 10_000 }).toContain(server.workspace);
+        await workbench.quickInput.fill(join(server.workspace, 'restaurant.svcbp'));
+        await workbench.page.keyboard.press('Enter');
+        const marked = (change: string, id: string) => workbench.preview.locator(`#stage svg [data-change="${change}"][data-id="${id}"]`);
+        await marked('removed', 'askBill').waitFor({ timeout: 30_000 });
+        expect(await marked('added', 'qrCard').count()).toBe(1);
+        expect(await workbench.preview.locator('#changes option').first().textContent()).toMatch(/^\d+ changes against restaurant\.svcbp$/);
+        await workbench.screenshot('compare');
+        // An edit of the after side: a new step, drawn as added.
+        const text = readFileSync(join(server.workspace, 'restaurant-to-be.svcbp'), 'utf8');
+        const [line] = position(text, 'step plate "Plated food"');
+        await workbench.goTo(line, 1);
+        await workbench.page.keyboard.press('End');
+        await workbench.page.keyboard.press('Enter');
+        await workbench.type('step napkin "Napkin" in dine');
+        await workbench.page.keyboard.press('Escape');
+        await marked('added', 'napkin').waitFor({ timeout: 30_000 });
+        // An edit of the before side, in its editor (the preview locked on the to-be): the compare follows it.
+        await workbench.preview.locator('#lock').click();
+        await workbench.focusEditor();
+        await workbench.openFile('restaurant.svcbp');
+        const [bookLine] = position(onDisk(), 'step book "Book a table online"');
+        await workbench.goTo(bookLine, 1);
+        await workbench.page.keyboard.press('End');
+        await workbench.page.keyboard.press('Enter');
+        await workbench.type('step napkin "Napkin" in dine');
+        await workbench.page.keyboard.press('Escape');
+        // Now both sides have the napkin, in another lane: moved, no longer added; still a compare.
+        await marked('changed', 'napkin').waitFor({ timeout: 30_000 });
+        expect(await marked('removed', 'askBill').count()).toBe(1);
+        await workbench.screenshot('compare-followed-edits');
+        await workbench.preview.locator('#lock').click();
+    });
 });

@@ -85,6 +85,8 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
         if (!uri) return;
         if (!this.preview || this.preview.uri?.toString() !== uri.toString()) await this.open(true, uri);
         const preview = this.preview!;
+        // The compare is to be seen: bring the preview to the front of its group.
+        preview.panel.reveal(preview.panel.viewColumn, true);
         this.compare?.dispose();
         const compare = new CompareController(this.client, message => preview.post(message));
         this.compare = compare;
