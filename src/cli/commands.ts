@@ -1,23 +1,16 @@
 import type { parseArgs } from 'node:util';
 import { DIAGNOSTIC_CODES } from '../language/validation/diagnostic-codes.js';
-import { startServer } from '../language/server/main.js';
 import { DRAWING_PARTS } from '../render/drawing-parts.js';
-import { runCheck } from './check.js';
-import { runDiff } from './diff.js';
 import { UsageError } from './errors.js';
-import { runExport } from './export.js';
-import { runFormat } from './format.js';
 import { PAPER } from './pdf.js';
-import { runRender } from './render.js';
-import { runImport } from './sheets.js';
-import { runSite } from './site.js';
 
 export type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
 /**
  * A subcommand: its help and how it runs. main.ts answers `-h`/`--help` for every command of
  * this table before anything runs, so a new command gets its help, and touches nothing when
- * asked for it, by being listed here.
+ * asked for it, by being listed here. Each command loads what it needs only when it runs
+ * (`import()`), so `--version` and `--help` start without the language services or the renderer.
  */
 export interface Command {
     /** The synopsis, as `svcbp --help` lists it. */
@@ -52,7 +45,7 @@ Without a path, the current folder is checked. Exit codes: 0 no error (warnings 
 
 ${SETTINGS_HELP}`,
         options: { format: { type: 'string' }, checks: { type: 'string' }, hints: { type: 'boolean' } },
-        run: (positionals, values) => runCheck(positionals, values as { format?: string; checks?: string; hints?: boolean })
+        run: async (positionals, values) => (await import('./check.js')).runCheck(positionals, values as { format?: string; checks?: string; hints?: boolean })
     },
     export: {
         usage: 'svcbp export <file> [--format json|mermaid|markdown|csv|xlsx] [--diagram flow|journey] [-o out] [--blueprint id]',
@@ -67,7 +60,7 @@ ${SETTINGS_HELP}`,
 The model is written even when some references are broken (they are listed under "omitted"),
 and the exit code is then 1. The source file is never overwritten.`,
         options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }, diagram: { type: 'string' } },
-        run: (positionals, values) => runExport(positionals, values as { format?: string; output?: string; blueprint?: string; diagram?: string })
+        run: async (positionals, values) => (await import('./export.js')).runExport(positionals, values as { format?: string; output?: string; blueprint?: string; diagram?: string })
     },
     render: {
         usage: `svcbp render <file> [-o out.svg|out.png|out.html|out.pdf] [--theme light|dark|high-contrast] [--blueprint id]
@@ -90,7 +83,7 @@ and the exit code is then 1. The source file is never overwritten.`,
             output: { type: 'string', short: 'o' }, theme: { type: 'string' }, blueprint: { type: 'string' }, hide: { type: 'string' }, compare: { type: 'boolean' },
             page: { type: 'string' }, orientation: { type: 'string' }
         },
-        run: (positionals, values) => runRender(positionals, values as { output?: string; theme?: string; blueprint?: string; hide?: string; compare?: boolean; page?: string; orientation?: string })
+        run: async (positionals, values) => (await import('./render.js')).runRender(positionals, values as { output?: string; theme?: string; blueprint?: string; hide?: string; compare?: boolean; page?: string; orientation?: string })
     },
     diff: {
         usage: `svcbp diff <before> <after> | <file> --against <revision> [--format text|json|markdown] [-o out]
@@ -102,7 +95,7 @@ and the exit code is then 1. The source file is never overwritten.`,
   -o, --output <file>           write to this file instead of stdout
   --blueprint <id>              the blueprint on both sides, or before,after when their ids differ`,
         options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, blueprint: { type: 'string' }, against: { type: 'string' } },
-        run: (positionals, values) => runDiff(positionals, values as { format?: string; output?: string; blueprint?: string; against?: string })
+        run: async (positionals, values) => (await import('./diff.js')).runDiff(positionals, values as { format?: string; output?: string; blueprint?: string; against?: string })
     },
     site: {
         usage: 'svcbp site [folder] -o <out>',
@@ -117,7 +110,7 @@ A rebuild redraws only the pages of files that changed (a manifest in the output
 Options:
   -o, --output <folder>   where to write the site (made if missing)`,
         options: { output: { type: 'string', short: 'o' } },
-        run: (positionals, values) => runSite(positionals, values as { output?: string })
+        run: async (positionals, values) => (await import('./site.js')).runSite(positionals, values as { output?: string })
     },
     import: {
         usage: 'svcbp import <sheet.csv|sheet.xlsx> [-o file.svcbp] [--name title]',
@@ -134,7 +127,7 @@ Options:
 
 Exit codes: 0 every row placed, 1 a row could not be placed (named on stderr), 2 usage or I/O.`,
         options: { output: { type: 'string', short: 'o' }, name: { type: 'string' } },
-        run: (positionals, values) => runImport(positionals, values as { output?: string; name?: string })
+        run: async (positionals, values) => (await import('./sheets.js')).runImport(positionals, values as { output?: string; name?: string })
     },
     format: {
         usage: 'svcbp format [paths…] [--check]',
@@ -146,7 +139,7 @@ bytes that are not UTF-8, are left alone and named (the exit code is then 1).
 Options:
   --check   write nothing; list the files that would change and exit 1 when there are any`,
         options: { check: { type: 'boolean' } },
-        run: (positionals, values) => runFormat(positionals, values as { check?: boolean })
+        run: async (positionals, values) => (await import('./format.js')).runFormat(positionals, values as { check?: boolean })
     },
     lsp: {
         usage: 'svcbp lsp --stdio',
@@ -159,7 +152,7 @@ quick fixes.`,
             if (!args.some(arg => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
                 throw new UsageError('lsp needs a transport: svcbp lsp --stdio');
             }
-            startServer();
+            (await import('../language/server/main.js')).startServer();
             return new Promise<number>(() => { /* runs until the client exits it */ });
         }
     }
