@@ -74,7 +74,10 @@ describe('Mermaid exports', () => {
         expect(edges).toHaveLength(model.arrows.length);
         for (const arrow of model.arrows) expect(edges.some(e => e.includes(` ${MERMAID_LINKS[arrow.kind]}`) && e.includes(`_${arrow.to.replace(/\W/g, '_')}`))).toBe(true);
         expect(flow).toContain('  s_ticket -->|"ticket"| s_cook');
-        expect(flow).toContain('  s_supplier ==> s_cook');
+        expect(flow).toContain('  s_supplier -.-> s_cook');
+        // Parentheses stay as written inside the quotes; `..>` is dashed, as svcbp draws it.
+        expect(flow).toContain('s_book["Book a table online"]');
+        expect(toMermaidFlowchart({ ...model, lanes: model.lanes.map(l => ({ ...l, steps: l.steps.map(s => ({ ...s, title: `${s.title} (x)` })) })) })).toContain('s_book["Book a table online (x)"]');
     });
 
     it('Markdown: the two diagrams in fences, a phases × lanes table, notes, and no raw HTML or broken cells', async () => {

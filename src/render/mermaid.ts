@@ -4,8 +4,8 @@
  */
 import type { ArrowKind, BlueprintModel, StepModel } from '../model/types.js';
 
-/** Mermaid link per arrow kind: flow, two-way, async (dotted), enables (thick). */
-export const MERMAID_LINKS: Record<ArrowKind, string> = { flow: '-->', 'two-way': '<-->', async: '-.->', enables: '==>' };
+/** Mermaid link per arrow kind: flow, two-way, enables dashed (`-.->`, as svcbp draws `..>`), async dashed with an open end (`-.-o`). */
+export const MERMAID_LINKS: Record<ArrowKind, string> = { flow: '-->', 'two-way': '<-->', async: '-.-o', enables: '-.->' };
 
 export function toMermaidJourney(model: BlueprintModel): string {
     const lines = ['journey', `  title ${journeyText(model.title)}`];
@@ -59,11 +59,14 @@ function effectiveEmotion(step: StepModel, model: BlueprintModel): number | unde
 }
 
 /**
- * Text inside a quoted flowchart label: characters Mermaid would read as syntax (quotes, the
- * entity and comment marks, brackets, pipes, HTML) become entity codes; line breaks become spaces.
+ * Text inside a quoted flowchart label: the characters that could end the quote or the label, or
+ * start an entity, a comment or HTML (quotes, `#`, `&`, `%`, `;`, backticks, pipes, angle
+ * brackets) become entity codes; brackets and parentheses stay as written, since inside quotes
+ * every Mermaid reads them as text (some renderers show entity codes for them instead of the
+ * character). Line breaks become spaces.
  */
 function flowText(text: string): string {
-    return text.replace(/\s*\n\s*/g, ' ').replace(/["#&<>%`\\;|[\](){}]/g, c => `#${c.charCodeAt(0)};`);
+    return text.replace(/\s*\n\s*/g, ' ').replace(/["#&<>%`\\;|]/g, c => `#${c.charCodeAt(0)};`);
 }
 
 /**
