@@ -71,8 +71,14 @@ describe('editing .svcbp in a real VS Code (code-server, the packaged .vsix)', (
 
     it('applies the quick fix "Change to \'cook\'"', async () => {
         await workbench.goTo(...position(onDisk(), 'cook -> pass', 1));
-        await workbench.page.keyboard.press('Control+.');
-        await workbench.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'cook'" }).waitFor();
+        const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'cook'" });
+        // Ctrl+. right after Go to Line can reach the editor before its focus has come back from
+        // the quick input (seen on a loaded machine): as a user would, press it again.
+        for (let attempt = 0; attempt < 4 && !(await fix.isVisible()); attempt++) {
+            await workbench.page.keyboard.press('Control+.');
+            await fix.waitFor({ timeout: 7_500 }).catch(() => undefined);
+        }
+        await fix.waitFor();
         await workbench.screenshot('quick-fix-menu');
         await workbench.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'cook'" }).click();
         await workbench.page.locator('.squiggly-error').waitFor({ state: 'detached' });
