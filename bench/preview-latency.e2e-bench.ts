@@ -9,7 +9,7 @@
  * frame after the drawing changed (both read the same system clock).
  * Budgets: under 200 ms for the normative examples, under 400 ms for a 1,000-step blueprint.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -112,6 +112,7 @@ it('measures keystroke → drawing in the preview', async () => {
     } finally {
         await browser.close();
         await server.stop();
+        rmSync(fixture, { recursive: true, force: true });
     }
     console.log('\nkeystroke → drawing in the preview (code-server, headless Chromium)');
     console.log('file                      median    max   budget   (model in the webview after, median)');
