@@ -4,6 +4,7 @@
  * and the figures of both side by side. Pure: models in, a change set out.
  */
 import type { ArrowModel, BlueprintModel, LaneModel, PhaseModel, StepModel, TouchpointModel } from './types.js';
+import { editDistance } from '../language/validation/suggest.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'renamed' | 'moved';
 export type ElementKind = 'phase' | 'lane' | 'step' | 'touchpoint' | 'arrow';
@@ -194,15 +195,7 @@ function similarTitles(a: string, b: string): boolean {
 }
 
 function titleDistance(a: string, b: string): number {
-    const x = [...normalise(a)];
-    const y = [...normalise(b)];
-    let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= x.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-        previous = current;
-    }
-    return previous[y.length];
+    return editDistance(normalise(a), normalise(b));
 }
 
 const normalise = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -33,6 +33,8 @@ export class SvcbpLexer extends DefaultLexer {
  * so the block parses as the block it is.
  */
 function endUnclosedStringsBeforeBlocks(tokens: IToken[], brace: TokenType | undefined): IToken[] {
+    // Every keystroke lexes the file: without an unclosed string there is nothing to copy.
+    if (!brace || !tokens.some(token => token.tokenType.name === 'STRING' && !isClosed(token.image))) return tokens;
     const result: IToken[] = [];
     for (const token of tokens) {
         const match = token.tokenType.name === 'STRING' && !isClosed(token.image) ? /\s*\{\s*$/.exec(token.image) : null;
