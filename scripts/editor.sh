@@ -2,12 +2,16 @@
 # The product in a real VS Code: builds the .vsix, then either installs it into the desktop VS Code
 # (`code` on the PATH) or starts VS Code in the browser (code-server, set up by e2e-setup.sh) with
 # the extension installed, on a fresh copy of the examples, and prints the address to open.
+# Each set-up step prints its time (the first run downloads and builds code-server: minutes). The
+# editor's profile, settings, caches and temporary files stay in out/editor/, none in the home.
 #   PORT=8080 HOST=127.0.0.1 npm run editor        SVCBP_EDITOR=browser forces code-server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-npm run --silent package >/dev/null
-echo "Built out/svcbp.vsix ($(du -k out/svcbp.vsix | cut -f1) KB)"
+source scripts/steps.sh
+echo "Setting up VS Code with svcbp:"
+step "The extension (build and package out/svcbp.vsix)" npm run --silent package
+echo "  out/svcbp.vsix is $(du -k out/svcbp.vsix | cut -f1) KB"
 
 WORKSPACE="$ROOT/out/editor/workspace"
 rm -rf "$WORKSPACE" && mkdir -p "$WORKSPACE" && cp -r examples/. "$WORKSPACE"
@@ -19,11 +23,14 @@ if command -v code >/dev/null 2>&1 && [ "${SVCBP_EDITOR:-}" != "browser" ]; then
     exit 0
 fi
 
-bash scripts/e2e-setup.sh >/dev/null
+bash scripts/e2e-setup.sh
 NODE_DIR="$(ls -d "$ROOT"/.e2e/node-*/ | head -1)"
 CODE_SERVER="$(ls -d "$ROOT"/.e2e/code-server-*/ | head -1)node_modules/.bin/code-server"
 PROFILE="$ROOT/out/editor/profile"
-mkdir -p "$PROFILE/user/User"
+mkdir -p "$PROFILE/user/User" "$PROFILE/tmp"
+# code-server writes its config (with a password) under XDG_CONFIG_HOME and a device id under
+# XDG_CACHE_HOME: both in the profile, so nothing lands in the user's home.
+export XDG_CONFIG_HOME="$PROFILE/config" XDG_DATA_HOME="$PROFILE/data" XDG_CACHE_HOME="$PROFILE/cache" TMPDIR="$PROFILE/tmp"
 [ -f "$PROFILE/user/User/settings.json" ] || cat > "$PROFILE/user/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
@@ -34,7 +41,7 @@ mkdir -p "$PROFILE/user/User"
 JSON
 export PATH="$NODE_DIR/bin:$PATH"
 PROFILE_ARGS=(--user-data-dir "$PROFILE/user" --extensions-dir "$PROFILE/extensions")
-"$CODE_SERVER" "${PROFILE_ARGS[@]}" --install-extension out/svcbp.vsix --force >/dev/null
+step "The extension into code-server" "$CODE_SERVER" "${PROFILE_ARGS[@]}" --install-extension out/svcbp.vsix --force
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8080}"
 # Its own process group, so stopping it ends the extension host and the language server too.
@@ -44,7 +51,7 @@ set -m
     >"$ROOT/out/editor/code-server.log" 2>&1 &
 SERVER=$!
 trap 'kill -- -$SERVER 2>/dev/null || true' EXIT INT TERM
-node -e '
+step "code-server starting" node -e '
 const url = process.argv[1]; const until = Date.now() + 60000;
 (async function poll() {
   try { if ((await fetch(url)).ok) return; } catch {}

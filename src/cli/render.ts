@@ -77,9 +77,9 @@ function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, fals
     return Object.fromEntries(names.map(name => [name, false]));
 }
 
-/** The bundled Inter, beside the CLI's bundle in out/. */
+/** The bundled Inter: assets/ two folders above the CLI's modules in out/cli/ (and above src/cli/). */
 function fontsFolder(): string {
-    return join(__dirname, '..', 'assets', 'fonts');
+    return join(__dirname, '..', '..', 'assets', 'fonts');
 }
 
 /** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */

@@ -2,12 +2,16 @@ import { DefaultTokenBuilder, type GrammarAST, type TokenBuilderOptions } from '
 import type { TokenType, TokenVocabulary } from 'chevrotain';
 
 const WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** The only tokens that can hold a line break (strings and line comments stop at one). */
+const MULTI_LINE = new Set(['WS', 'ML_COMMENT']);
 
 /**
  * Keywords are reserved only where the grammar needs them: every word-like keyword token is put in
  * the ID category, so wherever the grammar expects a name, `phase` or `in` is one. The parser's
  * lookahead still tells `phase p` (a phase) from `phase -> p` (an arrow from a step named phase).
  * This replaces a datatype rule listing every keyword, which cost a 45-way choice per name.
+ * Which tokens can span lines is stated too: left to Chevrotain, it parses every token's pattern
+ * when the lexer is made, a tenth of a `check`'s start-up.
  */
 export class SvcbpTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
@@ -16,6 +20,8 @@ export class SvcbpTokenBuilder extends DefaultTokenBuilder {
         if (!id) throw new Error('The grammar has no ID terminal.');
         for (const token of tokens) {
             if (token !== id && WORD.test(token.name)) token.CATEGORIES = [id];
+            // Said here, so the lexer does not work it out by parsing every pattern at start-up.
+            token.LINE_BREAKS = MULTI_LINE.has(token.name);
         }
         return tokens;
     }
