@@ -18,6 +18,7 @@ import { benchRender } from './render.js';
 import { compareWithMermaid } from './mermaid.js';
 import { benchCompare } from './compare.js';
 import { benchSite } from './site.js';
+import { benchStartup } from './startup.js';
 import { SERVER_NODE_FLAGS } from '../src/language/server/server-node-flags.js';
 import { spawnSync } from 'node:child_process';
 
@@ -176,11 +177,16 @@ async function main(): Promise<void> {
     const mermaid = await compareWithMermaid(200, collectGarbage);
     console.log(`Mermaid, same blueprint (${mermaid.steps} steps, ${mermaid.arrows} arrows) as a flowchart in headless Chromium: ${mermaid.mermaidMs} ms; ours ${mermaid.oursMs} ms: ${mermaid.ratio}× faster (budget ≥ 20×): ${mermaid.ok ? 'ok' : 'UNDER'}`);
 
+    const startup = benchStartup();
+    console.log(`\nThe CLI as whole processes, ratios pair by pair in this run (${process.version})`);
+    console.table(startup.rows.map(r => ({ 'A': r.a, 'A ms': r.aMs, 'B': r.b, 'B ms': r.bMs, 'A/B': r.ratio, target: r.target, ok: r.ok })));
+    if (!startup.likec4) console.log('LikeC4 is not installed: the comparison with it is skipped (the README says how to install it in .bench/likec4).');
+
     mkdirSync('bench-results', { recursive: true });
-    const results = { node: process.version, nodeFlags: process.execArgv, date: new Date().toISOString(), full: rows, fresh5kMedianMs: fresh5k, growth20kOver5k: ratio, edit, completion, render, compare, site, mermaid };
+    const results = { node: process.version, nodeFlags: process.execArgv, date: new Date().toISOString(), full: rows, fresh5kMedianMs: fresh5k, growth20kOver5k: ratio, edit, completion, render, compare, site, mermaid, startup };
     writeFileSync('bench-results/core.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('Written to bench-results/core.json');
-    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth || !mermaid.ok || !completion.ok || !compare.ok || !site.ok) process.exitCode = 1;
+    if (!rows.every(r => r.ok !== false) || ratio >= 5 || !edit.ok || !render.rows.every(r => r.ok) || render.growth > render.nLogNGrowth || !mermaid.ok || !completion.ok || !compare.ok || !site.ok || !startup.rows.every(r => r.ok)) process.exitCode = 1;
 }
 
 function round(value: number): number {
