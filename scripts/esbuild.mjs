@@ -18,9 +18,12 @@ const common = {
     minify: !watch && !process.env.SVCBP_NO_MINIFY,
     logLevel: 'warning',
     define: { SVCBP_VERSION: JSON.stringify(version) },
-    // A native module, and pdfkit (which reads its font metrics from its own folder): loaded
-    // from node_modules at run time, never bundled.
-    external: ['@resvg/resvg-js', 'svg-pan-zoom', 'pdfkit', 'svg-to-pdfkit']
+    // A native module, and a file the HTML export reads as it is: from node_modules at run time.
+    external: ['@resvg/resvg-js', 'svg-pan-zoom'],
+    // pdfkit's CommonJS build: its ES build finds its data from import.meta.url, which a CommonJS
+    // bundle does not have. svcbp never uses the data (the 14 standard fonts, an ICC profile for
+    // PDF/A): every text is set in the bundled Inter.
+    alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' }
 };
 
 await Promise.all([
@@ -30,10 +33,12 @@ await Promise.all([
     build({
         ...common, format: 'esm', splitting: true, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'out/cli',
         outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]',
-        // CommonJS packages inside call require(); code of ours asks for __dirname.
-        banner: { js: "import { createRequire as __svcbpRequire } from 'node:module'; import { dirname as __svcbpDirname } from 'node:path'; import { fileURLToPath as __svcbpPath } from 'node:url'; const require = __svcbpRequire(import.meta.url); const __dirname = __svcbpDirname(__svcbpPath(import.meta.url));" }
+        // CommonJS packages inside call require() and read __filename; code of ours asks for __dirname.
+        banner: { js: "import { createRequire as __svcbpRequire } from 'node:module'; import { dirname as __svcbpDirname } from 'node:path'; import { fileURLToPath as __svcbpPath } from 'node:url'; const require = __svcbpRequire(import.meta.url); const __filename = __svcbpPath(import.meta.url); const __dirname = __svcbpDirname(__filename);" }
     }),
     build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] }),
+    // The extension's PDF export, on its own so activation does not load pdfkit.
+    build({ ...common, entryPoints: ['src/render/pdf.ts'], outfile: 'out/pdf.cjs' }),
     build({ ...common, entryPoints: ['src/language/server/server-main.ts'], outfile: 'out/server.cjs', banner: { js: polyfills } }),
     // The preview page: a browser bundle (svg-pan-zoom inside); Mermaid is copied as it is and
     // loaded only when a Journey or Flow view opens.

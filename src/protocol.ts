@@ -74,7 +74,7 @@ export type PreviewView = 'blueprint' | 'journey' | 'flow';
 /** Which parts of the drawing to draw (the `svcbp.preview.show…` settings). */
 export type PreviewSettings = Record<DrawingPart, boolean>;
 
-export type ExportFormat = 'svg' | 'png' | 'html' | 'markdown';
+export type ExportFormat = 'svg' | 'png' | 'pdf' | 'html' | 'markdown';
 
 /** What the webview keeps across redraws, hides and window reloads (webview state). */
 export interface PreviewState {

@@ -138,4 +138,8 @@ describe('the formatter', () => {
         expect(svcbp(['format', 'messy.svcbp', 'broken.svcbp', '--check'], dir)).toMatchObject({ status: 1, stdout: '1 of 2 files is formatted; 1 was left alone (syntax errors or bytes that are not UTF-8).\n' });
         expect(svcbp(['format', 'messy.svcbp', 'broken.svcbp'], dir)).toMatchObject({ status: 1, stdout: 'Formatted 0 of 2 files; 1 was left alone (syntax errors or bytes that are not UTF-8).\n' });
     });
+
+    it('finds the shipped examples formatted, as the README promises', () => {
+        expect(svcbp(['format', '--check', EXAMPLES], process.cwd())).toMatchObject({ status: 0, stdout: expect.stringMatching(/^All \d+ files are formatted\.\n$/) });
+    });
 });

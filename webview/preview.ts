@@ -4,7 +4,7 @@
  * it shows comes from the model and is treated as untrusted text.
  */
 import type { BlueprintModel, ModelResult } from '../src/model/types.js';
-import type { PreviewSettings, PreviewState, PreviewView, ToWebview } from '../src/protocol.js';
+import type { ExportFormat, PreviewSettings, PreviewState, PreviewView, ToWebview } from '../src/protocol.js';
 import { allParts, renderCompareSvgDocument, renderSvg, renderSvgDocument } from '../src/render/index.js';
 import type { Change } from '../src/model/diff.js';
 import { beforeFor, fillChangeList, rangeOf, type CompareSide } from './compare.js';
@@ -332,13 +332,14 @@ const actions: Record<string, () => void> = {
     'reset': () => zoom.reset(),
     'export-svg': () => void exportAs('svg'),
     'export-png': () => void exportAs('png'),
+    'export-pdf': () => void exportAs('pdf'),
     'export-html': () => void exportAs('html'),
     'export-markdown': () => void exportAs('markdown'),
     'copy-svg': () => shown && host.postMessage({ type: 'copySvg', blueprint: shown.model.id })
 };
 for (const [id, action] of Object.entries(actions)) $(id).addEventListener('click', action);
 
-async function exportAs(format: 'svg' | 'png' | 'html' | 'markdown', blueprint?: string): Promise<void> {
+async function exportAs(format: ExportFormat, blueprint?: string): Promise<void> {
     const model = blueprint ? lastGood.get(blueprint) ?? shown?.model : shown?.model;
     if (!model) return;
     const png = format === 'png' ? await rasterise(renderSvg(model, { theme: 'light', embedColours: true, ...settings })) : undefined;

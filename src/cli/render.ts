@@ -6,7 +6,7 @@ import { toHtml } from '../render/html.js';
 import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { DRAWING_PARTS, type DrawingPart } from '../render/drawing-parts.js';
 import { UsageError } from './errors.js';
-import { PAPER, toPdf, type Orientation, type PageOption } from './pdf.js';
+import { PAPER, toPdf, type Orientation, type PageOption, type PdfFonts } from '../render/pdf.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { pickBlueprint } from './pick-blueprint.js';
 import { writeOutput } from './output.js';
@@ -60,7 +60,7 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
         : renderSvg(model, { theme, embedColours: true, ...hidden });
     let output: string | Buffer = svg;
     if (format === '.png') output = await toPng(svg);
-    if (format === '.pdf') output = await toPdf(svg, model, { page, orientation: options.orientation as Orientation | undefined }, fontsFolder());
+    if (format === '.pdf') output = await toPdf(svg, model, { page, orientation: options.orientation as Orientation | undefined }, interFonts());
     if (format === '.html') {
         const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
         output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background });
@@ -80,6 +80,12 @@ function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, fals
 /** The bundled Inter: assets/ two folders above the CLI's modules in out/cli/ (and above src/cli/). */
 function fontsFolder(): string {
     return join(__dirname, '..', '..', 'assets', 'fonts');
+}
+
+/** The bundled Inter's bytes, for the PDF. */
+function interFonts(): PdfFonts {
+    const fonts = fontsFolder();
+    return { regular: readFileSync(join(fonts, 'Inter-Regular.ttf')), semibold: readFileSync(join(fonts, 'Inter-SemiBold.ttf')) };
 }
 
 /** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */

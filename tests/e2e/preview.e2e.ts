@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
@@ -105,6 +106,20 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         expect(svg).not.toContain('var(--svcbp');
         expect(onDisk()).toBe(source);
         await workbench.screenshot('exported');
+    });
+
+    it('exports a vector PDF from the preview toolbar, with Inter embedded and its text selectable', async () => {
+        await workbench.preview.locator('#export-pdf').click();
+        const target = join(server.workspace, 'restaurant.pdf');
+        await expect.poll(() => workbench.quickInput.inputValue(), { timeout: 10_000 }).toBe(target);
+        await workbench.page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target) && readFileSync(target).subarray(-6).toString().includes('%%EOF'), { timeout: 20_000 }).toBe(true);
+        const fonts = execFileSync('pdffonts', [target], { encoding: 'utf8' });
+        expect(fonts).toMatch(/Inter-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+        expect(fonts).not.toMatch(/Helvetica/);
+        expect(execFileSync('pdfinfo', [target], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+        expect(execFileSync('pdftotext', [target, '-'], { encoding: 'utf8' })).toContain('Wash up');
+        await workbench.screenshot('exported-pdf');
     });
 
     it('stays on a locked file when another editor becomes active, and follows again when unlocked', async () => {

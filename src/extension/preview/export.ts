@@ -11,6 +11,7 @@ import { PALETTES } from '../../render/theme.js';
 const EXTENSIONS: Record<ExportFormat, { extension: string; filter: string }> = {
     svg: { extension: 'svg', filter: 'SVG image' },
     png: { extension: 'png', filter: 'PNG image' },
+    pdf: { extension: 'pdf', filter: 'PDF document' },
     html: { extension: 'html', filter: 'HTML page' },
     markdown: { extension: 'md', filter: 'Markdown' }
 };
@@ -62,6 +63,14 @@ async function exportBytes(context: vscode.ExtensionContext, model: BlueprintMod
         }
         case 'markdown':
             return Buffer.from(toMarkdown(model));
+        case 'pdf': {
+            // One page the size of the drawing, in the Inter the preview ships (CLI: --page for paper).
+            const fonts = vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'fonts');
+            const [regular, semibold] = await Promise.all(['Inter-Regular.ttf', 'Inter-SemiBold.ttf'].map(file => vscode.workspace.fs.readFile(vscode.Uri.joinPath(fonts, file))));
+            // pdfkit and its font engine are a megabyte: out/pdf.cjs, loaded at the first PDF, not at activation.
+            const { toPdf } = require(path.join(__dirname, 'pdf.cjs')) as typeof import('../../render/pdf.js');
+            return toPdf(standaloneSvg(model, settings), model, { page: 'fit' }, { regular: regular!, semibold: semibold! });
+        }
         case 'png': {
             const match = png && /^data:image\/png;base64,(.+)$/.exec(png);
             if (!match) throw new Error('The preview did not send a PNG.');

@@ -63,6 +63,7 @@ export function previewHtml(options: PreviewPageOptions): string {
   <span class="group" role="group" aria-label="Export">
     <button type="button" id="export-svg" title="Export as SVG…">SVG</button>
     <button type="button" id="export-png" title="Export as PNG…">PNG</button>
+    <button type="button" id="export-pdf" title="Export as PDF (vector, one page)…">PDF</button>
     <button type="button" id="export-html" title="Export as an HTML page…">HTML</button>
     <button type="button" id="export-markdown" title="Export as Markdown with Mermaid…">Markdown</button>
     <button type="button" id="copy-svg" title="Copy the SVG to the clipboard">Copy SVG</button>

@@ -9,6 +9,11 @@ import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewHost } from './preview-pan
 import { previewConfiguration } from './settings.js';
 import { CompareController } from './compare.js';
 
+/** The export commands of package.json, by format. */
+const EXPORT_COMMANDS: Record<ExportFormat, string> = {
+    svg: 'svcbp.exportSvg', png: 'svcbp.exportPng', pdf: 'svcbp.exportPdf', html: 'svcbp.exportHtml', markdown: 'svcbp.exportMarkdown'
+};
+
 const isBlueprintEditor = (editor: vscode.TextEditor | undefined): editor is vscode.TextEditor => editor?.document.languageId === 'svcbp';
 
 /**
@@ -27,8 +32,7 @@ export class PreviewManager implements PreviewHost, vscode.Disposable {
             command('svcbp.openPreview', (uri?: string | vscode.Uri, blueprint?: string) => this.open(false, uri, blueprint)),
             command('svcbp.openPreviewToSide', (uri?: string | vscode.Uri, blueprint?: string) => this.open(true, uri, blueprint)),
             command('svcbp.togglePreviewLock', () => this.preview?.setLocked(!this.preview.locked)),
-            ...(['svg', 'png', 'html', 'markdown'] as ExportFormat[]).map(format =>
-                command(`svcbp.export${format === 'svg' ? 'Svg' : format === 'png' ? 'Png' : format === 'html' ? 'Html' : 'Markdown'}`, () => this.exportActive(format))),
+            ...(Object.entries(EXPORT_COMMANDS) as [ExportFormat, string][]).map(([format, id]) => command(id, () => this.exportActive(format))),
             command('svcbp.copySvg', () => this.copyActive()),
             command('svcbp.compareWith', (other?: string | vscode.Uri) => this.compareWith(other)),
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {

@@ -42,7 +42,7 @@ export class CodeServer {
     ) {}
 
     static async start(vsix: string, fixture: string): Promise<CodeServer> {
-        const node = join(installed('node-'), 'bin');
+        const node = join(installed('node-24.'), 'bin');
         const bin = join(installed('code-server-'), 'node_modules/.bin/code-server');
         const home = mkdtempSync(join(tmpdir(), 'svcbp-e2e-'));
         const workspace = join(home, 'workspace');

@@ -4,8 +4,9 @@
  * as many pages as it needs at its actual size, with overlapping edges, alignment marks and a
  * label on every page ("row 1, column 2 of 2 × 3"), after a cover page with the title, persona,
  * status, figures and a map of the pages: an office printer and tape make a wall poster.
+ * No I/O: the fonts come in as bytes (the CLI reads them from assets/fonts, the extension from
+ * out/webview/fonts), the PDF goes out as bytes.
  */
-import { join } from 'node:path';
 import { formatDuration } from '../model/format-duration.js';
 import type { BlueprintModel } from '../model/types.js';
 import { inlineDescendantRules } from './inline-styles.js';
@@ -47,15 +48,20 @@ export function tiling(width: number, height: number, paper: keyof typeof PAPER,
     return landscape.columns * landscape.rows < portrait.columns * portrait.rows ? landscape : portrait;
 }
 
-export async function toPdf(svg: string, model: BlueprintModel, options: PdfOptions, fontsFolder: string): Promise<Buffer> {
+/** Inter, the font the layout measures in, as the bytes of its two TrueType files. */
+export interface PdfFonts { regular: Uint8Array; semibold: Uint8Array }
+
+export async function toPdf(svg: string, model: BlueprintModel, options: PdfOptions, fonts: PdfFonts): Promise<Buffer> {
     const { default: PDFDocument } = await import('pdfkit');
     const { default: SVGtoPDF } = await import('svg-to-pdfkit');
     const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     const width = Number(size?.[1] ?? 800) * PT;
     const height = Number(size?.[2] ?? 600) * PT;
-    const doc = new PDFDocument({ autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
-    doc.registerFont('Inter', join(fontsFolder, 'Inter-Regular.ttf'));
-    doc.registerFont('Inter-SemiBold', join(fontsFolder, 'Inter-SemiBold.ttf'));
+    // Inter as the default font too: pdfkit would otherwise load Helvetica's metrics from its own folder.
+    // (The types say a name; pdfkit takes the bytes as font() does.)
+    const doc = new PDFDocument({ font: Buffer.from(fonts.regular) as unknown as string, autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
+    doc.registerFont('Inter', Buffer.from(fonts.regular));
+    doc.registerFont('Inter-SemiBold', Buffer.from(fonts.semibold));
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>(resolve => doc.on('end', () => resolve()));
