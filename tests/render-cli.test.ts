@@ -79,5 +79,25 @@ describe('svcbp render', () => {
             expect(problems).toEqual([]);
             await page.close();
         });
+
+        it('sets the text in the Inter it carries, so every label stays inside its card on a machine without Inter', async () => {
+            const dir = tempProject();
+            expect(svcbp(['render', join(import.meta.dirname, 'fixtures/realistic/university-enrolment.svcbp'), '-o', 'page.html'], dir).status).toBe(0);
+            const page = await browser.newPage();
+            await page.goto(pathToFileURL(join(dir, 'page.html')).toString());
+            await page.evaluate(() => document.fonts.ready);
+            const faces = await page.evaluate(() => [...document.fonts].filter(face => face.family === 'Inter' && face.status === 'loaded').map(face => face.weight));
+            expect(faces.sort()).toEqual(['400', '600 700']);
+            // Each card's text, as the browser set it, within the card's box.
+            const overflowing = await page.evaluate(() => [...document.querySelectorAll('g.card')].flatMap(card => {
+                const box = (card.querySelector('.card-box') as SVGGraphicsElement).getBBox();
+                return [...card.querySelectorAll<SVGTextElement>('text.card-title')].filter(text => {
+                    const t = text.getBBox();
+                    return t.x < box.x - 0.5 || t.x + t.width > box.x + box.width + 0.5;
+                }).map(text => text.textContent);
+            }));
+            expect(overflowing).toEqual([]);
+            await page.close();
+        });
     });
 });

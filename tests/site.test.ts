@@ -61,6 +61,10 @@ describe('svcbp site', () => {
         const { tab, requests } = await open('restaurant--restaurant.html');
         await tab.locator('#stage svg [data-kind="step"][data-id="cook"]').waitFor();
         expect(await tab.locator('#panel h2', { hasText: 'Fail points' }).count()).toBe(1);
+        // Inter, which the drawing is measured in, from the site's own fonts/ folder (one copy for every page).
+        await tab.evaluate(() => document.fonts.ready);
+        expect(await tab.evaluate(() => [...document.fonts].filter(face => face.family === 'Inter' && face.status === 'loaded').length)).toBe(2);
+        expect(requests.filter(url => url.endsWith('.ttf'))).toEqual(expect.arrayContaining([pathToFileURL(join(site, 'fonts/Inter-Regular.ttf')).toString()]));
         expect(requests.every(url => url.startsWith('file://'))).toBe(true);
         await tab.close();
     });

@@ -6,7 +6,8 @@ import { toHtml } from '../render/html.js';
 import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { DRAWING_PARTS, type DrawingPart } from '../render/drawing-parts.js';
 import { UsageError } from './errors.js';
-import { PAPER, toPdf, type Orientation, type PageOption, type PdfFonts } from '../render/pdf.js';
+import { PAPER, toPdf, type Orientation, type PageOption } from '../render/pdf.js';
+import { fontsFolder, INTER_FILES, interDataUrls, interFonts } from './fonts.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { pickBlueprint } from './pick-blueprint.js';
 import { writeOutput } from './output.js';
@@ -63,7 +64,7 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
     if (format === '.pdf') output = await toPdf(svg, model, { page, orientation: options.orientation as Orientation | undefined }, interFonts());
     if (format === '.html') {
         const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
-        output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background });
+        output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background, fonts: interDataUrls() });
     }
     writeOutput(options.output, output);
     return errors.length > 0 ? 1 : 0;
@@ -77,24 +78,13 @@ function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, fals
     return Object.fromEntries(names.map(name => [name, false]));
 }
 
-/** The bundled Inter: assets/ two folders above the CLI's modules in out/cli/ (and above src/cli/). */
-function fontsFolder(): string {
-    return join(__dirname, '..', '..', 'assets', 'fonts');
-}
-
-/** The bundled Inter's bytes, for the PDF. */
-function interFonts(): PdfFonts {
-    const fonts = fontsFolder();
-    return { regular: readFileSync(join(fonts, 'Inter-Regular.ttf')), semibold: readFileSync(join(fonts, 'Inter-SemiBold.ttf')) };
-}
-
 /** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */
 async function toPng(svg: string): Promise<Buffer> {
     const { Resvg } = await import('@resvg/resvg-js');
     const fonts = fontsFolder();
     const resvg = new Resvg(svg, {
         fitTo: { mode: 'zoom', value: 2 },
-        font: { fontFiles: [join(fonts, 'Inter-Regular.ttf'), join(fonts, 'Inter-SemiBold.ttf')], loadSystemFonts: true, defaultFontFamily: 'Inter' }
+        font: { fontFiles: [join(fonts, INTER_FILES.regular), join(fonts, INTER_FILES.semibold)], loadSystemFonts: true, defaultFontFamily: 'Inter' }
     });
     return resvg.render().asPng();
 }

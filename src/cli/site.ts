@@ -7,7 +7,7 @@
  * (their text or what they import), by a manifest in the output folder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { buildModels } from '../model/build-model.js';
@@ -20,6 +20,7 @@ import { PALETTES } from '../render/theme.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
 import { UsageError } from './errors.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
+import { fontsFolder, INTER_FILES } from './fonts.js';
 
 export interface SiteOptions { output?: string }
 
@@ -27,6 +28,7 @@ interface Entry { file: string; slug: string; model: BlueprintModel; hash: strin
 interface Manifest { version: 1; pages: Record<string, string> }
 
 const MANIFEST = '.svcbp-site.json';
+const SITE_FONTS = { regular: `fonts/${INTER_FILES.regular}`, semibold: `fonts/${INTER_FILES.semibold}` };
 
 export async function runSite(paths: string[], options: SiteOptions): Promise<number> {
     if (!options.output) throw new UsageError('site needs an output folder: svcbp site <folder> -o <out>');
@@ -36,7 +38,9 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
     const files = collectFiles([root]).filter(file => !file.startsWith(`${out}/`));
     const { documents } = await loadWorkspace(files);
     const entries = documents.flatMap(document => entriesOf(document, root));
-    mkdirSync(out, { recursive: true });
+    mkdirSync(join(out, 'fonts'), { recursive: true });
+    // Inter once for every page (the drawings are measured in it), beside them: no request leaves the folder.
+    for (const file of Object.values(INTER_FILES)) copyFileSync(join(fontsFolder(), file), join(out, 'fonts', file));
     const manifestPath = join(out, MANIFEST);
     const old: Manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : { version: 1, pages: {} };
     const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
@@ -46,7 +50,7 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
         if (old.pages[entry.slug] === entry.hash && existsSync(join(out, `${entry.slug}.html`))) continue;
         const svg = renderSvg(entry.model, { theme: 'light', embedColours: true });
         writeFileSync(join(out, `${entry.slug}.svg`), svg);
-        writeFileSync(join(out, `${entry.slug}.html`), toHtml(svg, { title: entry.model.title, panZoomScript, background: PALETTES.light.background, panel: panel(entry, entries) }));
+        writeFileSync(join(out, `${entry.slug}.html`), toHtml(svg, { title: entry.model.title, panZoomScript, background: PALETTES.light.background, panel: panel(entry, entries), fonts: SITE_FONTS }));
         drawn++;
     }
     writeFileSync(join(out, 'index.html'), indexPage(entries));

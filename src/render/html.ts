@@ -10,6 +10,18 @@ export interface HtmlOptions {
      * points, notes and links. Without it the drawing fills the page, as in the HTML export.
      */
     panel?: string;
+    /**
+     * Where the page finds Inter, the font the drawing is measured in (data: URLs, or files beside
+     * the page). A browser without it would set the text in a wider fallback font, and labels
+     * would run into their neighbours.
+     */
+    fonts?: { regular: string; semibold: string };
+}
+
+/** The @font-face rules for Inter, as the drawing's stylesheet names it. */
+function fontFaces(fonts: { regular: string; semibold: string }): string {
+    const face = (url: string, weight: string) => `@font-face { font-family: Inter; font-style: normal; font-weight: ${weight}; src: url("${escapeXml(url)}") format("truetype"); }`;
+    return `<style>\n  ${face(fonts.regular, '400')}\n  ${face(fonts.semibold, '600 700')}\n</style>`;
 }
 
 /**
@@ -32,7 +44,8 @@ export function toHtml(svg: string, options: HtmlOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src 'self' data:">
+${options.fonts ? fontFaces(options.fonts) : ''}
 ${options.panel ? PANEL_STYLE : ''}
 <title>${escapeXml(options.title)}</title>
 <style>

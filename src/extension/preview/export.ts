@@ -53,23 +53,31 @@ export async function exportToFile(
     return target;
 }
 
+/** The Inter the preview ships (out/webview/fonts), the font the drawing is measured in. */
+async function interFonts(context: vscode.ExtensionContext): Promise<{ regular: Uint8Array; semibold: Uint8Array }> {
+    const fonts = vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'fonts');
+    const [regular, semibold] = await Promise.all(['Inter-Regular.ttf', 'Inter-SemiBold.ttf'].map(file => vscode.workspace.fs.readFile(vscode.Uri.joinPath(fonts, file))));
+    return { regular: regular!, semibold: semibold! };
+}
+
 async function exportBytes(context: vscode.ExtensionContext, model: BlueprintModel, format: ExportFormat, settings: PreviewSettings, png?: string): Promise<Uint8Array> {
     switch (format) {
         case 'svg':
             return Buffer.from(standaloneSvg(model, settings));
         case 'html': {
             const script = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'svg-pan-zoom.min.js'));
-            return Buffer.from(toHtml(standaloneSvg(model, settings), { title: model.title, panZoomScript: Buffer.from(script).toString('utf8'), background: PALETTES.light.background }));
+            const { regular, semibold } = await interFonts(context);
+            const url = (bytes: Uint8Array) => `data:font/ttf;base64,${Buffer.from(bytes).toString('base64')}`;
+            const fonts = { regular: url(regular), semibold: url(semibold) };
+            return Buffer.from(toHtml(standaloneSvg(model, settings), { title: model.title, panZoomScript: Buffer.from(script).toString('utf8'), background: PALETTES.light.background, fonts }));
         }
         case 'markdown':
             return Buffer.from(toMarkdown(model));
         case 'pdf': {
-            // One page the size of the drawing, in the Inter the preview ships (CLI: --page for paper).
-            const fonts = vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'fonts');
-            const [regular, semibold] = await Promise.all(['Inter-Regular.ttf', 'Inter-SemiBold.ttf'].map(file => vscode.workspace.fs.readFile(vscode.Uri.joinPath(fonts, file))));
+            // One page the size of the drawing (the CLI's --page tiles it over paper).
             // pdfkit and its font engine are a megabyte: out/pdf.cjs, loaded at the first PDF, not at activation.
             const { toPdf } = require(path.join(__dirname, 'pdf.cjs')) as typeof import('../../render/pdf.js');
-            return toPdf(standaloneSvg(model, settings), model, { page: 'fit' }, { regular: regular!, semibold: semibold! });
+            return toPdf(standaloneSvg(model, settings), model, { page: 'fit' }, await interFonts(context));
         }
         case 'png': {
             const match = png && /^data:image\/png;base64,(.+)$/.exec(png);
