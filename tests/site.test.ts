@@ -81,4 +81,22 @@ describe('svcbp site', () => {
         expect(before('grocery-canvas--grocery.html')).toBe(stamps.grocery);
         expect(readFileSync(join(site, 'restaurant--restaurant.html'), 'utf8')).toContain('Paper receipt');
     });
+
+    it('redraws the pages of a file whose import changed, and of a page whose links changed title', async () => {
+        const before = (file: string) => statSync(join(site, file)).mtimeMs;
+        const stamps = { grocery: before('grocery-canvas--grocery.html'), restaurant: before('restaurant--restaurant.html'), actors: before('restaurant-actors--restaurantActors.html') };
+        await new Promise(resolve => setTimeout(resolve, 30));
+        const platform = join(dir, 'examples/common/platform.svcbp');
+        writeFileSync(platform, readFileSync(platform, 'utf8').replace('"Warehouse management"', '"Warehouse system"'));
+        // The to-be's new title still pairs it with the as-is, whose page links it by title.
+        const toBe = join(dir, 'examples/restaurant-to-be.svcbp');
+        writeFileSync(toBe, readFileSync(toBe, 'utf8').replace('"Restaurant visit (to-be)"', '"Restaurant visit  (to-be)"'));
+        const run = svcbp(['site', 'examples', '-o', 'site'], dir);
+        expect(run.stdout).toContain('3 pages drawn');
+        expect(before('grocery-canvas--grocery.html')).toBeGreaterThan(stamps.grocery);
+        expect(readFileSync(join(site, 'grocery-canvas--grocery.svg'), 'utf8')).toContain('Warehouse system');
+        expect(before('restaurant--restaurant.html')).toBeGreaterThan(stamps.restaurant);
+        expect(readFileSync(join(site, 'restaurant--restaurant.html'), 'utf8')).toContain('Restaurant visit  (to-be)</a>');
+        expect(before('restaurant-actors--restaurantActors.html')).toBe(stamps.actors);
+    });
 });

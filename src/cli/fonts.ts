@@ -1,13 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { PdfFonts } from '../render/pdf.js';
 
-/** The bundled Inter: assets/ two folders above the CLI's modules in out/cli/ (and above src/cli/). */
-export function fontsFolder(): string {
-    return join(__dirname, '..', '..', 'assets', 'fonts');
-}
-
 export const INTER_FILES = { regular: 'Inter-Regular.ttf', semibold: 'Inter-SemiBold.ttf' } as const;
+
+/**
+ * The bundled Inter, in the package's assets/fonts, found upwards from where this code runs: the
+ * CLI's chunks in out/cli/, the benchmark's bundle in out/, src/cli/ under vitest.
+ */
+export function fontsFolder(): string {
+    for (let folder = __dirname, up = 0; up < 4; up++, folder = dirname(folder)) {
+        const fonts = join(folder, 'assets', 'fonts');
+        if (existsSync(join(fonts, INTER_FILES.regular))) return fonts;
+    }
+    throw new Error(`The bundled Inter is missing: no assets/fonts above ${__dirname}.`);
+}
 
 /** Inter's bytes, for the PDF. */
 export function interFonts(): PdfFonts {

@@ -3,10 +3,10 @@
  * (it works from file:// and any static host, nothing fetched from outside): an index with a
  * thumbnail, the figures and a search over titles, steps, actors, systems and channels; a page per
  * blueprint with the zoomable drawing (the HTML export's page) and its fail points, notes and
- * links; an index of actors and systems. A rebuild redraws only the pages of files that changed
- * (their text or what they import), by a manifest in the output folder.
+ * links; an index of actors and systems. A rebuild parses only the files that changed (their text
+ * or what they import) and redraws only the pages that changed, by a cache in the output folder
+ * (site-cache.ts).
  */
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
@@ -20,14 +20,13 @@ import { PALETTES } from '../render/theme.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
 import { UsageError } from './errors.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
+import { currentDigest, digestOf, readCache, reusable, writeCache, type CachedFile, type SiteCache } from './site-cache.js';
 import { fontsFolder, INTER_FILES } from './fonts.js';
 
 export interface SiteOptions { output?: string }
 
 interface Entry { file: string; slug: string; model: BlueprintModel; hash: string }
-interface Manifest { version: 1; pages: Record<string, string> }
 
-const MANIFEST = '.svcbp-site.json';
 const SITE_FONTS = { regular: `fonts/${INTER_FILES.regular}`, semibold: `fonts/${INTER_FILES.semibold}` };
 
 export async function runSite(paths: string[], options: SiteOptions): Promise<number> {
@@ -36,40 +35,59 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
     const root = resolve(paths[0] ?? '.');
     const out = resolve(options.output);
     const files = collectFiles([root]).filter(file => !file.startsWith(`${out}/`));
-    const { documents } = await loadWorkspace(files);
-    const entries = documents.flatMap(document => entriesOf(document, root));
+    const cache = readCache(out, root);
+    const next: SiteCache = { version: cache.version, root, files: {}, pages: {} };
+    // Only files whose text or imports changed are parsed; the others' models come from the cache.
+    const changed = files.filter(file => {
+        const kept = reusable(cache.files[file], currentDigest(file) ?? '');
+        if (kept) next.files[file] = kept;
+        return !kept;
+    });
+    const { documents } = changed.length > 0 ? await loadWorkspace(changed) : { documents: [] };
+    for (const document of documents) next.files[document.uri.fsPath] = readFile(document);
+    const entries = files.flatMap(path => entriesOf(path, next.files[path], root));
+
     mkdirSync(join(out, 'fonts'), { recursive: true });
     // Inter once for every page (the drawings are measured in it), beside them: no request leaves the folder.
     for (const file of Object.values(INTER_FILES)) copyFileSync(join(fontsFolder(), file), join(out, 'fonts', file));
-    const manifestPath = join(out, MANIFEST);
-    const old: Manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : { version: 1, pages: {} };
     const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
     let drawn = 0;
     for (const entry of entries) {
-        // Unchanged (same text, same imports) and still there: its page and thumbnail stay.
-        if (old.pages[entry.slug] === entry.hash && existsSync(join(out, `${entry.slug}.html`))) continue;
+        // The page shows its blueprint and links to others by title: both go into its key.
+        const side = panel(entry, entries);
+        const key = digestOf(`${entry.hash}\n${side}`);
+        next.pages[entry.slug] = key;
+        if (cache.pages[entry.slug] === key && existsSync(join(out, `${entry.slug}.html`))) continue;
         const svg = renderSvg(entry.model, { theme: 'light', embedColours: true });
         writeFileSync(join(out, `${entry.slug}.svg`), svg);
-        writeFileSync(join(out, `${entry.slug}.html`), toHtml(svg, { title: entry.model.title, panZoomScript, background: PALETTES.light.background, panel: panel(entry, entries), fonts: SITE_FONTS }));
+        writeFileSync(join(out, `${entry.slug}.html`), toHtml(svg, { title: entry.model.title, panZoomScript, background: PALETTES.light.background, panel: side, fonts: SITE_FONTS }));
         drawn++;
     }
     writeFileSync(join(out, 'index.html'), indexPage(entries));
     writeFileSync(join(out, 'actors.html'), actorsPage(entries));
-    writeFileSync(manifestPath, JSON.stringify({ version: 1, pages: Object.fromEntries(entries.map(e => [e.slug, e.hash])) } satisfies Manifest, null, 1));
-    process.stdout.write(`${entries.length} blueprint${entries.length === 1 ? '' : 's'} from ${documents.length} file${documents.length === 1 ? '' : 's'}; ${drawn} page${drawn === 1 ? '' : 's'} drawn, the others unchanged. Open ${relative(process.cwd(), join(out, 'index.html')) || 'index.html'}.\n`);
+    writeCache(out, next);
+    const read = Object.keys(next.files).length;
+    process.stdout.write(`${entries.length} blueprint${entries.length === 1 ? '' : 's'} from ${read} file${read === 1 ? '' : 's'}; ${drawn} page${drawn === 1 ? '' : 's'} drawn, the others unchanged. Open ${relative(process.cwd(), join(out, 'index.html')) || 'index.html'}.\n`);
     return 0;
 }
 
-function entriesOf(document: LangiumDocument<SvcbpFile>, root: string): Entry[] {
-    const file = relative(root, document.uri.fsPath).split('\\').join('/');
+/** A freshly parsed file as the cache keeps it: its digest, its imports' digests, its models. */
+function readFile(document: LangiumDocument<SvcbpFile>): CachedFile {
+    const path = document.uri.fsPath;
+    const imports = document.parseResult.value.imports.map(imported => resolve(dirname(path), imported.path.endsWith('.svcbp') ? imported.path : `${imported.path}.svcbp`));
+    return {
+        digest: currentDigest(path) ?? '',
+        imports: imports.map(imported => ({ path: imported, digest: currentDigest(imported) ?? '' })),
+        models: buildModels(document).blueprints
+    };
+}
+
+function entriesOf(path: string, cached: CachedFile | undefined, root: string): Entry[] {
+    if (!cached) return []; // not read: refused (see workspace.ts), reported there
+    const file = relative(root, path).split('\\').join('/');
     // The file's text and the texts it imports: a change to either redraws its pages.
-    const hash = createHash('sha256').update(document.textDocument.getText());
-    for (const imported of document.parseResult.value.imports) {
-        const path = resolve(dirname(document.uri.fsPath), imported.path.endsWith('.svcbp') ? imported.path : `${imported.path}.svcbp`);
-        if (existsSync(path)) hash.update(readFileSync(path));
-    }
-    const digest = hash.digest('hex');
-    return buildModels(document).blueprints.map(model => ({ file, slug: slugOf(file, model.id), model, hash: digest }));
+    const hash = [cached.digest, ...cached.imports.map(imported => imported.digest)].join(' ');
+    return cached.models.map(model => ({ file, slug: slugOf(file, model.id), model, hash }));
 }
 
 function slugOf(file: string, id: string): string {
@@ -154,11 +172,12 @@ input.addEventListener('input',function(){var q=input.value.toLowerCase().trim()
 }
 
 function actorsPage(entries: Entry[]): string {
-    const rows = new Map<string, { kind: string; title: string; uses: string[] }>();
+    // A set per row: a system used by every step of 200 blueprints has 20,000 uses.
+    const rows = new Map<string, { kind: string; title: string; uses: Set<string> }>();
     const add = (kind: string, id: string, title: string, use: string) => {
         const key = `${kind}:${id}`;
-        const row = rows.get(key) ?? { kind, title, uses: [] };
-        if (!row.uses.includes(use)) row.uses.push(use);
+        const row = rows.get(key) ?? { kind, title, uses: new Set<string>() };
+        row.uses.add(use);
         rows.set(key, row);
     };
     for (const entry of entries) {
@@ -178,7 +197,7 @@ function actorsPage(entries: Entry[]): string {
     const sorted = [...rows.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
     const body = `<h1>Actors and systems</h1><p><a href="index.html">← All blueprints</a></p>
 <table><thead><tr><th>Kind</th><th>Name</th><th>Where it takes part</th></tr></thead><tbody>
-${sorted.map(row => `<tr><td>${e(row.kind)}</td><td>${e(row.title)}</td><td>${row.uses.join('<br>')}</td></tr>`).join('\n')}
+${sorted.map(row => `<tr><td>${e(row.kind)}</td><td>${e(row.title)}</td><td>${[...row.uses].join('<br>')}</td></tr>`).join('\n')}
 </tbody></table>`;
     return shell('Actors and systems', body);
 }

@@ -1,0 +1,58 @@
+/**
+ * What a rebuild of `svcbp site` keeps from the last one, in the output folder: for each source
+ * file the digest of its text, the files it imported with their digests, and its blueprint
+ * models; for each page the key it was drawn with. A file whose text and imports are unchanged
+ * is not parsed again; a page whose key is unchanged is not drawn again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BlueprintModel } from '../model/types.js';
+
+const CACHE_FILE = '.svcbp-site.json';
+const VERSION = 2;
+
+export interface CachedFile {
+    digest: string;
+    /** Absolute paths of the files it imports, and their digests when it was read. */
+    imports: Array<{ path: string; digest: string }>;
+    models: BlueprintModel[];
+}
+
+export interface SiteCache {
+    version: typeof VERSION;
+    /** The folder the site was built from: models hold absolute URIs, so another folder starts afresh. */
+    root: string;
+    files: Record<string, CachedFile>;
+    pages: Record<string, string>;
+}
+
+export const digestOf = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The last build's cache, or an empty one (none yet, another version, another source folder). */
+export function readCache(out: string, root: string): SiteCache {
+    const path = join(out, CACHE_FILE);
+    const empty: SiteCache = { version: VERSION, root, files: {}, pages: {} };
+    if (!existsSync(path)) return empty;
+    try {
+        const cache = JSON.parse(readFileSync(path, 'utf8')) as SiteCache;
+        return cache.version === VERSION && cache.root === root ? cache : empty;
+    } catch {
+        return empty; // a damaged cache only costs a full build
+    }
+}
+
+export function writeCache(out: string, cache: SiteCache): void {
+    writeFileSync(join(out, CACHE_FILE), JSON.stringify(cache));
+}
+
+/** The digest of a file as it is now, or undefined when it is gone. */
+export function currentDigest(path: string): string | undefined {
+    return existsSync(path) ? digestOf(readFileSync(path)) : undefined;
+}
+
+/** The cached file, when its text and every file it imports are as they were. */
+export function reusable(cached: CachedFile | undefined, digest: string): CachedFile | undefined {
+    if (!cached || cached.digest !== digest) return undefined;
+    return cached.imports.every(imported => currentDigest(imported.path) === imported.digest) ? cached : undefined;
+}
