@@ -14,7 +14,7 @@ import { buildModels } from '../model/build-model.js';
 import { formatDuration } from '../model/format-duration.js';
 import type { BlueprintModel } from '../model/types.js';
 import { escapeXml } from '../render/escape.js';
-import { toHtml } from '../render/html.js';
+import { fontFaces, pageStart, toHtml } from '../render/html.js';
 import { renderSvg } from '../render/index.js';
 import { PALETTES } from '../render/theme.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
@@ -132,15 +132,7 @@ h1{font-size:24px;margin:0 0 12px}a{color:#0969da}#search{font:inherit;width:100
 [hidden]{display:none!important}table{border-collapse:collapse;background:#fff}td,th{border:1px solid #d1d9e0;padding:6px 10px;text-align:left;vertical-align:top}`;
 
 function shell(title: string, body: string, script = ''): string {
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' file: data:">
-<title>${e(title)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
+    return `${pageStart(title, "img-src 'self' file: data:; font-src 'self'", `${fontFaces(SITE_FONTS)}\n<style>${PAGE_STYLE}</style>`)}
 <body>
 ${body}
 ${script ? `<script>${script}</script>` : ''}

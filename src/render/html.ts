@@ -18,8 +18,25 @@ export interface HtmlOptions {
     fonts?: { regular: string; semibold: string };
 }
 
+/**
+ * How every page of ours begins: UTF-8, the viewport, a Content-Security-Policy under which nothing
+ * is fetched from outside (inline styles and scripts only; `sources` adds img-src, font-src), the
+ * title, then `head` (styles).
+ */
+export function pageStart(title: string, sources: string, head: string): string {
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; ${sources}">
+<title>${escapeXml(title)}</title>
+${head}
+</head>`;
+}
+
 /** The @font-face rules for Inter, as the drawing's stylesheet names it. */
-function fontFaces(fonts: { regular: string; semibold: string }): string {
+export function fontFaces(fonts: { regular: string; semibold: string }): string {
     const face = (url: string, weight: string) => `@font-face { font-family: Inter; font-style: normal; font-weight: ${weight}; src: url("${escapeXml(url)}") format("truetype"); }`;
     return `<style>\n  ${face(fonts.regular, '400')}\n  ${face(fonts.semibold, '600 700')}\n</style>`;
 }
@@ -39,23 +56,15 @@ const PANEL_STYLE = `<style>
 export function toHtml(svg: string, options: HtmlOptions): string {
     // A closing script tag inside the inlined library would end the script element early.
     const script = options.panZoomScript.replace(/<\/script/gi, '<\\/script');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src 'self' data:">
-${options.fonts ? fontFaces(options.fonts) : ''}
+    return `${pageStart(options.title, "img-src data:; font-src 'self' data:", `${options.fonts ? fontFaces(options.fonts) : ''}
 ${options.panel ? PANEL_STYLE : ''}
-<title>${escapeXml(options.title)}</title>
 <style>
   html, body { margin: 0; height: 100%; background: ${escapeXml(options.background)}; font-family: Inter, system-ui, sans-serif; }
   #stage { position: absolute; inset: 0; }
   #stage > svg { width: 100%; height: 100%; }
   #controls { position: fixed; top: 12px; right: 12px; display: flex; gap: 6px; z-index: 1; }
   #controls button { font: 600 14px Inter, system-ui, sans-serif; min-width: 36px; height: 32px; border-radius: 6px; border: 1px solid #818b98; background: #ffffffee; cursor: pointer; }
-</style>
-</head>
+</style>`)}
 <body>
 <div id="controls" aria-label="Zoom">
   <button type="button" id="zoom-in" title="Zoom in">+</button>
