@@ -12,8 +12,8 @@ export type ChangeMark = 'added' | 'changed' | 'removed';
 
 export interface CompareMark {
     change: ChangeMark;
-    /** What changed, for the tooltip: one line a property. */
-    detail: string[];
+    /** The diff's change behind a changed mark, for its tooltip (the renderer puts it in words). */
+    source?: Change;
 }
 
 export interface CompareModel {
@@ -40,8 +40,8 @@ export function compareModel(before: BlueprintModel, after: BlueprintModel, diff
 
     for (const change of diff.changes) {
         const key = `${change.kind}:${change.id}`;
-        if (change.change === 'added') marks.set(key, { change: 'added', detail: [`Added in the after side`] });
-        else if (change.change !== 'removed') marks.set(key, { change: 'changed', detail: describe(change) });
+        if (change.change === 'added') marks.set(key, { change: 'added' });
+        else if (change.change !== 'removed') marks.set(key, { change: 'changed', source: change });
         else if (change.kind === 'step') putBackStep(beforeSteps.get(change.id), lanes, phaseIndex, drawn, marks);
         else if (change.kind === 'touchpoint') putBackTouchpoint(beforeTouchpoints.get(change.id), model, phaseIndex, drawn, marks);
     }
@@ -50,7 +50,7 @@ export function compareModel(before: BlueprintModel, after: BlueprintModel, diff
         if (!arrow || !drawn.has(arrow.from) || !drawn.has(arrow.to)) continue;
         const ghost: ArrowModel = { ...arrow, id: `${arrow.id}${REMOVED_ARROW_SUFFIX}` };
         model.arrows.push(ghost);
-        marks.set(`arrow:${ghost.id}`, { change: 'removed', detail: ['Removed in the after side'] });
+        marks.set(`arrow:${ghost.id}`, { change: 'removed' });
     }
     const renamedPhases = new Map(diff.changes.filter(c => c.kind === 'phase' && c.change === 'renamed').map(c => [c.before!, c.after!]));
     const beforeEmotion: Record<string, number> = {};
@@ -84,7 +84,7 @@ function putBackStep(step: StepModel | undefined, lanes: Map<string, BlueprintMo
     if (!step || !lane || start === undefined || end === undefined || drawn.has(step.id)) return;
     lane.steps.push({ ...step, phaseIndex: start, endPhaseIndex: end });
     drawn.add(step.id);
-    marks.set(`step:${step.id}`, { change: 'removed', detail: ['Removed in the after side'] });
+    marks.set(`step:${step.id}`, { change: 'removed' });
 }
 
 function putBackTouchpoint(touchpoint: TouchpointModel | undefined, model: BlueprintModel, phaseIndex: Map<string, number>, drawn: Set<string>, marks: Map<string, CompareMark>): void {
@@ -92,11 +92,6 @@ function putBackTouchpoint(touchpoint: TouchpointModel | undefined, model: Bluep
     if (!touchpoint || index === undefined || drawn.has(touchpoint.id)) return;
     model.touchpoints.push({ ...touchpoint, phaseIndex: index });
     drawn.add(touchpoint.id);
-    marks.set(`touchpoint:${touchpoint.id}`, { change: 'removed', detail: ['Removed in the after side'] });
+    marks.set(`touchpoint:${touchpoint.id}`, { change: 'removed' });
 }
 
-function describe(change: Change): string[] {
-    const head = change.change === 'renamed' ? [`Renamed from '${change.before}'`] : change.change === 'moved' ? ['Moved'] : [];
-    const show = (value: unknown) => (value === null || value === undefined ? '—' : Array.isArray(value) ? value.join(', ') || '—' : String(value));
-    return [...head, ...Object.entries(change.properties ?? {}).map(([name, { before, after }]) => `${name}: ${show(before)} → ${show(after)}`)];
-}

@@ -5,14 +5,17 @@
  */
 import type { CompareMark } from '../../model/compare.js';
 import { escapeXml } from '../escape.js';
+import { describeChange } from '../diff-text.js';
 import { n } from './numbers.js';
 
 const TAGS: Record<CompareMark['change'], string> = { added: 'NEW', changed: 'CHANGED', removed: 'REMOVED' };
+const PLAIN: Record<CompareMark['change'], string> = { added: 'Added in the after side', changed: 'Changed', removed: 'Removed in the after side' };
 
 /** An element's markup with its mark; `tag` is where the word stands in the element's own coordinates. */
 export function markChange(markup: string, mark: CompareMark, tag?: { x: number; y: number }): string {
     let marked = markup.replace(/^<g class="([^"]*)"/, `<g class="$1 change-${mark.change}" data-change="${mark.change}"`);
-    const note = escapeXml([TAGS[mark.change], ...mark.detail].join('\n'));
+    // In the words of the list of changes (diff-text.ts), so the tooltip and the list agree.
+    const note = escapeXml(`${TAGS[mark.change]}\n${mark.source ? describeChange(mark.source) : PLAIN[mark.change]}`);
     marked = /<title>/.test(marked) ? marked.replace('<title>', `<title>${note}\n`) : marked.replace(/^(<g [^>]*>)/, `$1<title>${note}</title>`);
     if (!tag) return marked;
     const word = `<text class="change-tag change-tag-${mark.change}" x="${n(tag.x)}" y="${n(tag.y)}" text-anchor="end">${TAGS[mark.change]}</text>`;
