@@ -72,7 +72,7 @@ describe('svcbp render --compare', () => {
         expect(svg).toMatch(/<g class="card card-customer change-removed" data-change="removed" data-kind="step" data-id="askBill"/);
         expect(svg).toContain('>REMOVED</text>');
         // A changed element's hover title says what changed in the words of svcbp diff.
-        expect(svg).toContain('<title>CHANGED\n&#39;Pay at the table&#39;: title &#39;Pay&#39; → &#39;Pay at the table&#39;\n');
+        expect(svg).toContain('<title>CHANGED\n&#39;E-mail receipt&#39;: title &#39;Receipt&#39; → &#39;E-mail receipt&#39;\n');
         expect(svg).toContain('class="emotion-curve emotion-before"');
         for (const entry of ['change-added', 'change-changed', 'change-removed', 'emotion-before']) expect(svg).toContain(`data-kind="${entry}"`);
         // The figures side by side: in the duration row, and in a line above the fail points.
