@@ -3,7 +3,7 @@
  * installs them): page count and size for each option, the fonts embedded, the text extractable,
  * and the pages rendered to pixels.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,26 @@ describe('svcbp render -o out.pdf', () => {
         for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, with a Unicode map
         const text = execFileSync('pdftotext', [join(dir, 'fit.pdf'), '-'], { encoding: 'utf8' });
         for (const title of ['Restaurant visit', 'Cook starters and mains', 'Card terminal', 'Total 1h31min']) expect(text).toContain(title);
+    });
+
+    it('sets Japanese text in a font of the machine (Inter has none), and the Latin around it in Inter', () => {
+        // scripts/install-chromium.sh installs fonts-droid-fallback, a CJK font without Latin letters.
+        const ryokan = join(import.meta.dirname, 'fixtures/realistic/ryokan-stay.svcbp');
+        expect(svcbp(['render', ryokan, '-o', 'ryokan.pdf'], dir)).toMatchObject({ status: 0, stderr: '' });
+        const fonts = execFileSync('pdffonts', [join(dir, 'ryokan.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map(line => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+        expect(fonts).toHaveLength(3);
+        expect(fonts).toEqual(expect.arrayContaining(['Inter-Regular', 'Inter-SemiBold']));
+        const text = execFileSync('pdftotext', [join(dir, 'ryokan.pdf'), '-'], { encoding: 'utf8' });
+        for (const words of ['温泉旅館での記念日の一泊', 'Persona: 佐藤美咲さん（34歳）', '予約と事前のご要望']) expect(text).toContain(words);
+    });
+
+    it('says so when the machine has no font for the Japanese text, and still writes the PDF', () => {
+        const ryokan = join(import.meta.dirname, 'fixtures/realistic/ryokan-stay.svcbp');
+        // Without fontconfig on the PATH, no font can be found.
+        const run = spawnSync(process.execPath, [join(import.meta.dirname, '../out/cli.cjs'), 'render', ryokan, '-o', 'ryokan-bare.pdf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+        expect(run.status).toBe(0);
+        expect(run.stderr).toBe('svcbp: The blueprint has Japanese, Chinese or Korean text, which Inter lacks, and this machine has no font for it (fc-list :lang=ja finds none): that text is missing from the PDF. Install one (Debian: fonts-noto-cjk).\n');
+        expect(pages('ryokan-bare.pdf')).toBe(1);
     });
 
     it('draws the page: coloured lanes and dark text, not a blank or a black page', () => {

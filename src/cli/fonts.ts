@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PdfFonts } from '../render/pdf.js';
@@ -26,4 +27,23 @@ export function interDataUrls(): { regular: string; semibold: string } {
     const { regular, semibold } = interFonts();
     const url = (bytes: Uint8Array) => `data:font/ttf;base64,${Buffer.from(bytes).toString('base64')}`;
     return { regular: url(regular), semibold: url(semibold) };
+}
+
+/**
+ * A font of this machine's for Japanese, Chinese or Korean, which Inter lacks, found through
+ * fontconfig (`fc-list :lang=ja`); undefined when there is none, or no fontconfig.
+ */
+export function systemWideFont(): Uint8Array | undefined {
+    for (const lang of ['ja', 'zh-cn', 'zh-tw', 'ko']) {
+        let listing: string;
+        try {
+            listing = execFileSync('fc-list', [`:lang=${lang}`, 'file'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+        } catch {
+            return undefined;
+        }
+        // TrueType and OpenType files (pdfkit embeds those; a collection would need a face's name).
+        const file = listing.split('\n').map(line => line.replace(/:\s*$/, '').trim()).filter(path => /\.(ttf|otf)$/i.test(path)).sort()[0];
+        if (file) return readFileSync(file);
+    }
+    return undefined;
 }

@@ -6,8 +6,8 @@ import { toHtml } from '../render/html.js';
 import { PALETTES, THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { DRAWING_PARTS, type DrawingPart } from '../render/drawing-parts.js';
 import { UsageError } from './errors.js';
-import { PAPER, toPdf, type Orientation, type PageOption } from '../render/pdf.js';
-import { fontsFolder, INTER_FILES, interDataUrls, interFonts } from './fonts.js';
+import { needsWideFont, PAPER, toPdf, type Orientation, type PageOption, type PdfFonts } from '../render/pdf.js';
+import { fontsFolder, INTER_FILES, interDataUrls, interFonts, systemWideFont } from './fonts.js';
 import { formatText, toCliDiagnostics } from './diagnostics.js';
 import { pickBlueprint } from './pick-blueprint.js';
 import { writeOutput } from './output.js';
@@ -61,7 +61,7 @@ export async function runRender(paths: string[], options: RenderCliOptions): Pro
         : renderSvg(model, { theme, embedColours: true, ...hidden });
     let output: string | Buffer = svg;
     if (format === '.png') output = await toPng(svg);
-    if (format === '.pdf') output = await toPdf(svg, model, { page, orientation: options.orientation as Orientation | undefined }, interFonts());
+    if (format === '.pdf') output = await toPdf(svg, model, { page, orientation: options.orientation as Orientation | undefined }, pdfFonts(svg));
     if (format === '.html') {
         const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
         output = toHtml(svg, { title: model.title, panZoomScript, background: PALETTES[theme].background, fonts: interDataUrls() });
@@ -76,6 +76,14 @@ function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, fals
     const unknown = names.find(name => !(DRAWING_PARTS as readonly string[]).includes(name));
     if (unknown !== undefined) throw new UsageError(`Cannot hide '${unknown}': --hide takes ${DRAWING_PARTS.join(', ')}.`);
     return Object.fromEntries(names.map(name => [name, false]));
+}
+
+/** Inter, and a system font for Japanese, Chinese or Korean text when the drawing has some. */
+function pdfFonts(svg: string): PdfFonts {
+    if (!needsWideFont(svg)) return interFonts();
+    const wide = systemWideFont();
+    if (!wide) process.stderr.write('svcbp: The blueprint has Japanese, Chinese or Korean text, which Inter lacks, and this machine has no font for it (fc-list :lang=ja finds none): that text is missing from the PDF. Install one (Debian: fonts-noto-cjk).\n');
+    return { ...interFonts(), wide };
 }
 
 /** PNG at twice the size, set in the bundled Inter (system fonts fill in scripts Inter lacks). */

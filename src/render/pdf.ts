@@ -10,6 +10,7 @@
 import { formatDuration } from '../model/format-duration.js';
 import type { BlueprintModel } from '../model/types.js';
 import { inlineDescendantRules } from './inline-styles.js';
+import { hasWideScript, replaceWideRuns } from './text.js';
 
 /** Paper sizes in points, portrait. */
 export const PAPER = {
@@ -48,8 +49,29 @@ export function tiling(width: number, height: number, paper: keyof typeof PAPER,
     return landscape.columns * landscape.rows < portrait.columns * portrait.rows ? landscape : portrait;
 }
 
-/** Inter, the font the layout measures in, as the bytes of its two TrueType files. */
-export interface PdfFonts { regular: Uint8Array; semibold: Uint8Array }
+/**
+ * Inter, the font the layout measures in, as the bytes of its two TrueType files; and for the
+ * scripts Inter lacks (Japanese, Chinese, Korean) a font of the machine's, when it has one.
+ */
+export interface PdfFonts { regular: Uint8Array; semibold: Uint8Array; wide?: Uint8Array }
+
+/** The family that marks a run of text for the wide-script font (never a real font's name). */
+const WIDE_FAMILY = 'svcbp-wide-script';
+
+/** Whether the drawing has text that Inter cannot set, so the PDF needs the wide-script font. */
+export function needsWideFont(svg: string): boolean {
+    return hasWideScript(svg.replace(/<title>[^<]*<\/title>/g, ''));
+}
+
+/**
+ * svg-to-pdfkit sets a run of text in one font, with no fallback per glyph, and a fallback font
+ * may lack Latin letters: each stretch of wide-script characters becomes a nested tspan in the
+ * wide font, and the text around it stays in Inter (the tspans follow on, as SVG lays them out).
+ */
+function markWideRuns(svg: string): string {
+    return svg.replace(/(<(?:tspan|text)(?:\s+[^\s=>]+="[^"]*")*>)([^<]+)/g, (whole, open: string, content: string) =>
+        hasWideScript(content) ? `${open}${replaceWideRuns(content, run => `<tspan style="font-family:${WIDE_FAMILY}">${run}</tspan>`)}` : whole);
+}
 
 export async function toPdf(svg: string, model: BlueprintModel, options: PdfOptions, fonts: PdfFonts): Promise<Buffer> {
     const { default: PDFDocument } = await import('pdfkit');
@@ -62,14 +84,16 @@ export async function toPdf(svg: string, model: BlueprintModel, options: PdfOpti
     const doc = new PDFDocument({ font: Buffer.from(fonts.regular) as unknown as string, autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
     doc.registerFont('Inter', Buffer.from(fonts.regular));
     doc.registerFont('Inter-SemiBold', Buffer.from(fonts.semibold));
+    if (fonts.wide) doc.registerFont('Wide', Buffer.from(fonts.wide));
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>(resolve => doc.on('end', () => resolve()));
-    // Every text of the drawing in the bundled Inter (what the layout measured), semibold where the stylesheet says 600 or 700.
-    const flat = inlineDescendantRules(svg);
+    // Every text of the drawing in the bundled Inter (what the layout measured), semibold where the
+    // stylesheet says 600 or 700; runs in scripts Inter lacks in the wide font, when there is one.
+    const flat = fonts.wide ? markWideRuns(inlineDescendantRules(svg)) : inlineDescendantRules(svg);
     const draw = (x: number, y: number) => SVGtoPDF(doc, flat, x, y, {
         width, height, assumePt: false,
-        fontCallback: (_family: string, bold: boolean) => (bold ? 'Inter-SemiBold' : 'Inter')
+        fontCallback: (family: string, bold: boolean) => (family.includes(WIDE_FAMILY) ? 'Wide' : bold ? 'Inter-SemiBold' : 'Inter')
     });
 
     if (options.page === 'fit') {

@@ -26,6 +26,16 @@ export function isWideScript(code: number): boolean {
 /** Any character for which isWideScript holds. */
 const WIDE_SCRIPT = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
+/** Whether a text has characters of those scripts (Japanese, Chinese, Korean: glyphs Inter lacks). */
+export function hasWideScript(text: string): boolean {
+    return WIDE_SCRIPT.test(text);
+}
+
+/** The text with each run of such characters replaced. */
+export function replaceWideRuns(text: string, replace: (run: string) => string): string {
+    return text.replace(new RegExp(`${WIDE_SCRIPT.source}+`, 'gu'), replace);
+}
+
 /** Width of one code point in thousandths of an em, for code points the font table lacks. */
 function fallbackWidth(code: number): number {
     if (code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x300 && code <= 0x36f)) return 0; // joiners, variation selectors, combining marks

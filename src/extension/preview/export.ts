@@ -76,8 +76,11 @@ async function exportBytes(context: vscode.ExtensionContext, model: BlueprintMod
         case 'pdf': {
             // One page the size of the drawing (the CLI's --page tiles it over paper).
             // pdfkit and its font engine are a megabyte: out/pdf.cjs, loaded at the first PDF, not at activation.
-            const { toPdf } = require(path.join(__dirname, 'pdf.cjs')) as typeof import('../../render/pdf.js');
-            return toPdf(standaloneSvg(model, settings), model, { page: 'fit' }, await interFonts(context));
+            const { toPdf, needsWideFont } = require(path.join(__dirname, 'pdf.cjs')) as typeof import('../../render/pdf.js');
+            const svg = standaloneSvg(model, settings);
+            // The CLI finds a system font for these scripts through fontconfig; the editor does not yet.
+            if (needsWideFont(svg)) void vscode.window.showWarningMessage('The PDF leaves out the Japanese, Chinese or Korean text (Inter has none of it): export PNG, or run svcbp render -o file.pdf, which uses a font of the machine.');
+            return toPdf(svg, model, { page: 'fit' }, await interFonts(context));
         }
         case 'png': {
             const match = png && /^data:image\/png;base64,(.+)$/.exec(png);
