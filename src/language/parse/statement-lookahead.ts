@@ -13,7 +13,26 @@ import type { StatementStart } from './lexer.js';
  * begins, with one syntax error, and the next statement parses whole.
  */
 export class StatementLookahead extends LLStarLookaheadStrategy {
-    override buildLookaheadForAlternation(options: { prodOccurrence: number; rule: Rule; maxLookahead: number; hasPredicates: boolean; dynamicTokensEnabled: boolean }): (this: BaseParser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+    // Each choice's lookahead is built when the parser first makes that choice, not when the parser
+    // is made: a command that reads one small file makes a fraction of the grammar's choices, and
+    // building them all was a third of the parser's construction (a sixth of `svcbp check`).
+    override buildLookaheadForAlternation(options: AlternationOptions): (this: BaseParser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+        const strategy = this; // the returned function is called with the parser as `this`
+        let decide: ReturnType<StatementLookahead['alternationLookahead']> | undefined;
+        return function (this: BaseParser, orAlts?: IOrAlt<unknown>[]) {
+            return (decide ??= strategy.alternationLookahead(options)).call(this, orAlts);
+        };
+    }
+
+    override buildLookaheadForOptional(options: OptionalOptions): (this: BaseParser) => boolean {
+        const strategy = this;
+        let decide: ReturnType<StatementLookahead['optionalLookahead']> | undefined;
+        return function (this: BaseParser) {
+            return (decide ??= strategy.optionalLookahead(options)).call(this);
+        };
+    }
+
+    private alternationLookahead(options: AlternationOptions): (this: BaseParser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
         const predict = super.buildLookaheadForAlternation(options);
         const alternation = findProduction(options.rule.definition, 'Alternation', options.prodOccurrence) as { definition: IProduction[] } | undefined;
         const firsts = (alternation?.definition ?? []).map(alternative => firstTokens([alternative]));
@@ -35,7 +54,7 @@ export class StatementLookahead extends LLStarLookaheadStrategy {
         };
     }
 
-    override buildLookaheadForOptional(options: { prodOccurrence: number; prodType: OptionalProductionType; rule: Rule; maxLookahead: number; dynamicTokensEnabled: boolean }): (this: BaseParser) => boolean {
+    private optionalLookahead(options: OptionalOptions): (this: BaseParser) => boolean {
         const predict = super.buildLookaheadForOptional(options);
         const optional = findProduction(options.rule.definition, options.prodType, options.prodOccurrence) as { definition: IProduction[] } | undefined;
         const firsts = firstTokens(optional?.definition ?? []);
@@ -46,6 +65,9 @@ export class StatementLookahead extends LLStarLookaheadStrategy {
         };
     }
 }
+
+type AlternationOptions = { prodOccurrence: number; rule: Rule; maxLookahead: number; hasPredicates: boolean; dynamicTokensEnabled: boolean };
+type OptionalOptions = { prodOccurrence: number; prodType: OptionalProductionType; rule: Rule; maxLookahead: number; dynamicTokensEnabled: boolean };
 
 /** An alternative that is a call of the UnknownProperty rule (`colour red`). */
 function isUnknownProperty(alternative: IProduction): boolean {

@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, type GrammarAST, type TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder, RegExpUtils, type GrammarAST, type TokenBuilderOptions } from 'langium';
 import type { TokenType, TokenVocabulary } from 'chevrotain';
 
 const WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -24,5 +24,23 @@ export class SvcbpTokenBuilder extends DefaultTokenBuilder {
             token.LINE_BREAKS = MULTI_LINE.has(token.name);
         }
         return tokens;
+    }
+
+    /** Each terminal's partial pattern, built once instead of once per keyword. */
+    private readonly partials = new Map<string, RegExp>();
+
+    /**
+     * As Langium's: the terminals a keyword may be the start of (`phase` of `phases`, an ID), which
+     * the lexer then prefers when they match longer. Langium builds the partial pattern for every
+     * keyword and terminal pair, a tenth of the parser's construction; this builds it per terminal.
+     */
+    protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
+        return terminalTokens.filter(token => {
+            const source = (token.PATTERN as RegExp | undefined)?.source;
+            if (!source) return false;
+            let partial = this.partials.get(source);
+            if (!partial) this.partials.set(source, partial = RegExpUtils.partialRegExp(`^${source}$`));
+            return (keyword.value.match(partial)?.[0].length ?? 0) > 0;
+        });
     }
 }
