@@ -30,7 +30,7 @@ interface Case {
     text: string;
     /** The exact text the diagnostic must cover. */
     at: string;
-    others?: Record<string, string>;
+    others?: Record<string, string | Uint8Array>;
 }
 
 const CASES: Case[] = [
@@ -49,6 +49,7 @@ const CASES: Case[] = [
     { code: 'customer-bypasses-frontstage', text: base('  s2 -> u1'), at: '-> u1' },
     { code: 'decision-without-branches', text: base('  lane n "N" frontstage { step d in p1 { decision } }\n  d -> f1'), at: 'd' },
     { code: 'self-import', text: base('', 'import "main"\n'), at: '"main"' },
+    { code: 'not-utf8', text: base('', 'import "latin1"\n'), at: '"latin1"', others: { 'latin1.svcbp': Buffer.concat([Buffer.from('system cafe "Caf'), Buffer.from([0xe9]), Buffer.from('"\n')]) } },
     { code: 'phase-without-customer-action', text: base('  phase p3'), at: 'p3' },
     { code: 'touchpoint-unused', text: base('  touchpoint idle in p2'), at: 'idle' },
     { code: 'low-emotion-without-note', text: base('  phase p3 { emotion -1 }\n  lane c3 "C3" frontstage { step s4 in p3 }'), at: 'p3' },

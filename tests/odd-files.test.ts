@@ -86,6 +86,17 @@ describe('odd files', () => {
         expect(readFileSync(join(sub, 'cafe.svcbp'))).toEqual(bytes);
     });
 
+    it('warns on the import of a file that is not all UTF-8, once, with where its bad byte is', () => {
+        const sub = join(dir, 'latin1-import');
+        mkdirSync(sub, { recursive: true });
+        writeFileSync(join(sub, 'shared.svcbp'), Buffer.concat([Buffer.from('system cafe "Caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+        writeFileSync(join(sub, 'main.svcbp'), 'import "shared"\nblueprint b {\n  phase p\n  lane c customer { step s in p { uses cafe } }\n}\n');
+        expect(svcbp(['check', 'main.svcbp'], sub)).toMatchObject({
+            status: 0, stderr: '',
+            stdout: 'main.svcbp:1:8 warning not-utf8 The imported file is not all UTF-8: byte 0xE9 at line 1, column 17 reads as U+FFFD, and any like it. Save it as UTF-8.\n0 errors, 1 warning, 0 infos, 0 hints in 1 file.\n'
+        });
+    });
+
     it('serves a folder with a pipe and a file too large, and answers for a file importing the pipe', async () => {
         const client = await LspClient.start(dir);
         try {

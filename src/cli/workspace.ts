@@ -6,7 +6,7 @@ import type { SvcbpFile } from '../language/generated/ast.js';
 import { refusalOf } from '../language/server/file-limits.js';
 import { FILE_EXTENSION } from '../language/link/imports.js';
 import { nodeOf, SvcbpNodeFileSystem, type SvcbpNodeFileSystemProvider } from '../language/server/node-file-system.js';
-import type { Utf8Problem } from '../language/parse/utf8.js';
+import { byteName, type Utf8Problem } from '../language/parse/utf8.js';
 import { UsageError } from './errors.js';
 
 export interface LoadedWorkspace {
@@ -76,9 +76,11 @@ export async function loadWorkspace(files: string[], checks?: Record<string, str
     // A copy: the builder adds the imported documents to the list it is given.
     await services.shared.workspace.DocumentBuilder.build([...documents], { validation: true });
     const invalidUtf8 = (services.shared.workspace.FileSystemProvider as SvcbpNodeFileSystemProvider).invalidUtf8;
+    // The files named; an imported one gets the not-utf8 warning on its import instead.
+    const named = new Set(documents.map(document => document.uri.toString()));
     for (const [uri, problem] of invalidUtf8) {
-        const byte = problem.byte.toString(16).toUpperCase().padStart(2, '0');
-        process.stderr.write(`warning: ${shown(URI.parse(uri).fsPath)}:${problem.line}:${problem.column}: byte 0x${byte} is not UTF-8; it and any like it read as U+FFFD. Save the file as UTF-8.\n`);
+        if (!named.has(uri)) continue;
+        process.stderr.write(`warning: ${shown(URI.parse(uri).fsPath)}:${problem.line}:${problem.column}: byte ${byteName(problem)} is not UTF-8; it and any like it read as U+FFFD. Save the file as UTF-8.\n`);
     }
     return { services, documents, invalidUtf8 };
 }

@@ -1,13 +1,23 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { firstInvalidUtf8, type Utf8Notes, type Utf8Problem } from '../../src/language/parse/utf8.js';
 
 /** Files kept in memory, for tests and the benchmark: what NodeFileSystem does, without a disk. */
-export class MemoryFileSystem implements FileSystemProvider {
+export class MemoryFileSystem implements FileSystemProvider, Utf8Notes {
     private readonly files = new Map<string, string>();
+    private readonly notUtf8 = new Map<string, Utf8Problem>();
 
-    write(path: string, text: string): URI {
+    /** A file's text, or its bytes, read as the Node file system reads them (U+FFFD for a bad byte, noted). */
+    write(path: string, content: string | Uint8Array): URI {
         const uri = URI.file(path);
-        this.files.set(uri.toString(), text);
+        const problem = typeof content === 'string' ? undefined : firstInvalidUtf8(content);
+        if (problem) this.notUtf8.set(uri.toString(), problem);
+        else this.notUtf8.delete(uri.toString());
+        this.files.set(uri.toString(), typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
         return uri;
+    }
+
+    utf8ProblemOf(uri: string): Utf8Problem | undefined {
+        return this.notUtf8.get(uri);
     }
 
     delete(path: string): void {

@@ -14,7 +14,7 @@ export class TestWorkspace {
     readonly fs = new MemoryFileSystem();
     readonly services = createSvcbpServices({ fileSystemProvider: () => this.fs });
 
-    write(path: string, text: string): this {
+    write(path: string, text: string | Uint8Array): this {
         this.fs.write(`${ROOT}/${path}`, text);
         return this;
     }
@@ -50,7 +50,7 @@ export function uriOf(path: string): URI {
 }
 
 /** Diagnostics of one file with the given text (and optional other files), in a fresh workspace. */
-export async function diagnose(text: string, others: Record<string, string> = {}): Promise<Diagnostic[]> {
+export async function diagnose(text: string, others: Record<string, string | Uint8Array> = {}): Promise<Diagnostic[]> {
     const workspace = new TestWorkspace();
     for (const [path, content] of Object.entries(others)) workspace.write(path, content);
     workspace.write('main.svcbp', text);

@@ -5,6 +5,23 @@ export interface Utf8Problem {
     byte: number;
 }
 
+/**
+ * A file system that notes the files it read whose bytes were not all UTF-8 (they read with
+ * U+FFFD in place of each bad byte): the Node one, for the server and the CLI.
+ */
+export interface Utf8Notes {
+    utf8ProblemOf(uri: string): Utf8Problem | undefined;
+}
+
+export function hasUtf8Notes(fileSystem: object): fileSystem is Utf8Notes {
+    return typeof (fileSystem as Partial<Utf8Notes>).utf8ProblemOf === 'function';
+}
+
+/** The byte as the messages name it: 0xE9. */
+export function byteName(problem: Utf8Problem): string {
+    return `0x${problem.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
 /** The first invalid UTF-8 sequence in `bytes`, or undefined when all of it is UTF-8. */
 export function firstInvalidUtf8(bytes: Uint8Array): Utf8Problem | undefined {
     const at = invalidOffset(bytes);

@@ -16,6 +16,11 @@ export class SvcbpNodeFileSystemProvider extends NodeFileSystemProvider {
     /** Files read whose bytes were not all UTF-8, by URI. */
     readonly invalidUtf8 = new Map<string, Utf8Problem>();
 
+    /** Where the first byte that is not UTF-8 was when the file was last read (Utf8Notes). */
+    utf8ProblemOf(uri: string): Utf8Problem | undefined {
+        return this.invalidUtf8.get(uri);
+    }
+
     override async stat(uri: URI): Promise<SizedFileSystemNode> {
         return nodeOf(uri, await promises.stat(uri.fsPath));
     }

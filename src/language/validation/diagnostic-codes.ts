@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
     'customer-bypasses-frontstage': { severity: 'warning', summary: 'a customer step connects straight to a backstage or support step' },
     'decision-without-branches': { severity: 'warning', summary: 'a decision step with fewer than two outgoing arrows' },
     'self-import': { severity: 'warning', summary: 'a file imports itself' },
+    'not-utf8': { severity: 'warning', summary: 'an imported file has bytes that are not UTF-8' },
     'phase-without-customer-action': { severity: 'info', summary: 'a phase in which no customer step takes place' },
     'touchpoint-unused': { severity: 'info', summary: 'a touchpoint that no arrow touches' },
     'low-emotion-without-note': { severity: 'info', summary: 'emotion of -1 or below with no pain or opportunity' },

@@ -7,6 +7,7 @@ import { checkLaneOrder } from './lines.js';
 import { checkBlueprintNames, checkTopLevelNames } from './names.js';
 import { checkPropertyPlacement, checkPropertyValue, checkUnknownProperty } from './properties.js';
 import { checkHasPhase, checkImports, checkPhaseRange, checkUnusedDeclarations } from './references.js';
+import { hasUtf8Notes } from '../parse/utf8.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check takes its own node type
 export type Check = (node: any, accept: ValidationAcceptor) => void;
@@ -19,8 +20,9 @@ export class SvcbpChecks {
 
     constructor(services: SvcbpServices) {
         const imports = services.imports.ImportResolver;
+        const fileSystem = services.shared.workspace.FileSystemProvider;
         this.byType = {
-            SvcbpFile: [checkTopLevelNames, checkImports(imports), checkUnusedDeclarations(imports)],
+            SvcbpFile: [checkTopLevelNames, checkImports(imports, hasUtf8Notes(fileSystem) ? fileSystem : undefined), checkUnusedDeclarations(imports)],
             Blueprint: [checkPropertyPlacement, checkBlueprintNames, checkLaneOrder, checkArrows,
                 checkPhasesHaveCustomerAction, checkTouchpointsUsed],
             Phase: [checkPropertyPlacement, checkLowEmotionHasNote],

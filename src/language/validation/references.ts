@@ -3,6 +3,7 @@ import { isActor, isBlueprint, isSvcbpFile, type Step, type SvcbpFile, type Touc
 import { isClosed } from '../parse/lexer.js';
 import { isActorOrSystem, localActorsAndSystems, phaseIndex } from '../link/blueprint-contents.js';
 import type { ImportResolver } from '../link/imports.js';
+import { byteName, type Utf8Notes } from '../parse/utf8.js';
 
 /** invalid-phase-range: `in a..b` where b comes before a. */
 export function checkPhaseRange(step: Step, accept: ValidationAcceptor): void {
@@ -32,16 +33,29 @@ export function checkHasPhase(node: Step | Touchpoint, accept: ValidationAccepto
         { node, property: node.title !== undefined ? 'title' : 'name', code: 'syntax-error' });
 }
 
-/** unresolved-import and self-import, on the path string. */
-export function checkImports(imports: ImportResolver) {
+/**
+ * unresolved-import, self-import and not-utf8, on the path string. not-utf8: the imported file has
+ * bytes that are not UTF-8 (they read as U+FFFD, and a name with one may not resolve); the editor
+ * decodes a file it opens itself, so only a file read from disk, as an import is, can tell.
+ */
+export function checkImports(imports: ImportResolver, utf8: Utf8Notes | undefined) {
     return (file: SvcbpFile, accept: ValidationAcceptor): void => {
         const document = AstUtils.getDocument(file);
         for (const imp of file.imports) {
             const problem = imports.explainUnresolved(imp, document.uri);
             if (problem) {
                 accept('error', problem, { node: imp, property: 'path', code: 'unresolved-import' });
-            } else if (imports.resolve(imp, document.uri) === document) {
+                continue;
+            }
+            const imported = imports.resolve(imp, document.uri);
+            if (imported === document) {
                 accept('warning', 'This file imports itself; the import has no effect.', { node: imp, property: 'path', code: 'self-import' });
+                continue;
+            }
+            const bad = imported && utf8?.utf8ProblemOf(imported.uri.toString());
+            if (bad) {
+                accept('warning', `The imported file is not all UTF-8: byte ${byteName(bad)} at line ${bad.line}, column ${bad.column} reads as U+FFFD, and any like it. Save it as UTF-8.`,
+                    { node: imp, property: 'path', code: 'not-utf8' });
             }
         }
     };
