@@ -25,7 +25,7 @@ let tarball: string;
 
 beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'svcbp-install-'));
-    execFileSync(process.execPath, [npmCli, 'pack', '--silent', '--pack-destination', folder], { cwd: ROOT, env: cleanEnv, stdio: 'pipe' });
+    execFileSync(process.execPath, [npmCli, 'pack', '--silent', '--pack-destination', folder], { cwd: ROOT, env: { ...cleanEnv, TMPDIR: folder, npm_config_logs_max: '0' }, stdio: 'pipe' });
     tarball = join(folder, readdirSync(folder).find(name => name.endsWith('.tgz'))!);
     // Loaded into every run of the installed CLI: any attempt to reach the network fails the run.
     writeFileSync(join(folder, 'no-network.cjs'), `
@@ -54,7 +54,9 @@ describe('the packed CLI', () => {
         it(`installs with npm install -g on ${name}, without warnings, and works offline`, () => {
             expect(node, 'Node 22 is set up by scripts/e2e-setup.sh').toBeTruthy();
             const prefix = mkdtempSync(join(folder, 'prefix-'));
-            const env = { ...cleanEnv, PATH: `${dirname(node!)}:${cleanEnv.PATH}` };
+            // npm's temporary files and its compile cache (npm turns Node's on) in the test's folder, no log file.
+            const scratch = mkdtempSync(join(folder, 'tmp-'));
+            const env = { ...cleanEnv, PATH: `${dirname(node!)}:${cleanEnv.PATH}`, TMPDIR: scratch, npm_config_logs_max: '0' };
             const install = spawnSync(node!, [npmCli, 'install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { env, encoding: 'utf8' });
             expect(install.status, install.stderr).toBe(0);
             expect(install.stderr).not.toMatch(/warn/i);
