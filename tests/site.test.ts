@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -98,5 +98,16 @@ describe('svcbp site', () => {
         expect(before('restaurant--restaurant.html')).toBeGreaterThan(stamps.restaurant);
         expect(readFileSync(join(site, 'restaurant--restaurant.html'), 'utf8')).toContain('Restaurant visit  (to-be)</a>');
         expect(before('restaurant-actors--restaurantActors.html')).toBe(stamps.actors);
+    });
+
+    it('builds a folder whose imports name a folder, a missing file or nothing, and rebuilds it from its cache', () => {
+        const odd = join(dir, 'odd');
+        mkdirSync(join(odd, 'shared.svcbp'), { recursive: true });
+        writeFileSync(join(odd, 'a.svcbp'), 'import "shared.svcbp"\nimport "missing"\nimport ""\nblueprint a "A" {\n  phase p\n  lane c customer { step s in p }\n}\n');
+        expect(svcbp(['site', 'odd', '-o', 'odd-site'], dir)).toMatchObject({ status: 0, stdout: expect.stringContaining('1 page drawn') });
+        // The same imports, still unresolved: nothing to parse or draw again.
+        expect(svcbp(['site', 'odd', '-o', 'odd-site'], dir)).toMatchObject({ status: 0, stdout: expect.stringContaining('0 pages drawn') });
+        writeFileSync(join(odd, 'missing.svcbp'), 'system crm "CRM"\n');
+        expect(svcbp(['site', 'odd', '-o', 'odd-site'], dir).stdout).toContain('1 page drawn');
     });
 });

@@ -8,7 +8,7 @@
  * (site-cache.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { buildModels } from '../model/build-model.js';
 import { formatDuration } from '../model/format-duration.js';
@@ -20,6 +20,7 @@ import { PALETTES } from '../render/theme.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
 import { UsageError } from './errors.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
+import { importTarget } from '../language/link/imports.js';
 import { currentDigest, digestOf, readCache, reusable, writeCache, type CachedFile, type SiteCache } from './site-cache.js';
 import { fontsFolder, INTER_FILES } from './fonts.js';
 
@@ -27,6 +28,9 @@ export interface SiteOptions { output?: string }
 
 interface Entry { file: string; slug: string; model: BlueprintModel; hash: string }
 
+declare const SVCBP_VERSION: string;
+/** Which svcbp drew a page: after an upgrade every page is drawn again. */
+const SITE_BUILDER = typeof SVCBP_VERSION === 'string' ? SVCBP_VERSION : 'dev';
 const SITE_FONTS = { regular: `fonts/${INTER_FILES.regular}`, semibold: `fonts/${INTER_FILES.semibold}` };
 
 export async function runSite(paths: string[], options: SiteOptions): Promise<number> {
@@ -35,8 +39,8 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
     const root = resolve(paths[0] ?? '.');
     const out = resolve(options.output);
     const files = collectFiles([root]).filter(file => !file.startsWith(`${out}/`));
-    const cache = readCache(out, root);
-    const next: SiteCache = { version: cache.version, root, files: {}, pages: {} };
+    const cache = readCache(out, root, SITE_BUILDER);
+    const next: SiteCache = { version: cache.version, builder: SITE_BUILDER, root, files: {}, pages: {} };
     // Only files whose text or imports changed are parsed; the others' models come from the cache.
     const changed = files.filter(file => {
         const kept = reusable(cache.files[file], currentDigest(file) ?? '');
@@ -55,7 +59,7 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
     for (const entry of entries) {
         // The page shows its blueprint and links to others by title: both go into its key.
         const side = panel(entry, entries);
-        const key = digestOf(`${entry.hash}\n${side}`);
+        const key = digestOf(`${SITE_BUILDER}\n${entry.hash}\n${side}`);
         next.pages[entry.slug] = key;
         if (cache.pages[entry.slug] === key && existsSync(join(out, `${entry.slug}.html`))) continue;
         const svg = renderSvg(entry.model, { theme: 'light', embedColours: true });
@@ -74,10 +78,11 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
 /** A freshly parsed file as the cache keeps it: its digest, its imports' digests, its models. */
 function readFile(document: LangiumDocument<SvcbpFile>): CachedFile {
     const path = document.uri.fsPath;
-    const imports = document.parseResult.value.imports.map(imported => resolve(dirname(path), imported.path.endsWith('.svcbp') ? imported.path : `${imported.path}.svcbp`));
+    // Resolved as the language resolves them; an import without a path resolves to nothing.
+    const imports = document.parseResult.value.imports.filter(imported => imported.path).map(imported => importTarget(document.uri, imported.path).fsPath);
     return {
         digest: currentDigest(path) ?? '',
-        imports: imports.map(imported => ({ path: imported, digest: currentDigest(imported) ?? '' })),
+        imports: imports.map(imported => ({ path: imported, digest: currentDigest(imported) })),
         models: buildModels(document).blueprints
     };
 }
@@ -86,7 +91,7 @@ function entriesOf(path: string, cached: CachedFile | undefined, root: string): 
     if (!cached) return []; // not read: refused (see workspace.ts), reported there
     const file = relative(root, path).split('\\').join('/');
     // The file's text and the texts it imports: a change to either redraws its pages.
-    const hash = [cached.digest, ...cached.imports.map(imported => imported.digest)].join(' ');
+    const hash = [cached.digest, ...cached.imports.map(imported => imported.digest ?? 'missing')].join(' ');
     return cached.models.map(model => ({ file, slug: slugOf(file, model.id), model, hash }));
 }
 
