@@ -4,7 +4,7 @@
  * and the pages rendered to pixels.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { svcbp, tempProject } from './support/cli.js';
@@ -64,6 +64,14 @@ describe('svcbp render -o out.pdf', () => {
         expect(fonts).toEqual(expect.arrayContaining(['Inter-Regular', 'Inter-SemiBold']));
         const text = execFileSync('pdftotext', [join(dir, 'ryokan.pdf'), '-'], { encoding: 'utf8' });
         for (const words of ['温泉旅館での記念日の一泊', 'Persona: 佐藤美咲さん（34歳）', '予約と事前のご要望']) expect(text).toContain(words);
+    });
+
+    it('takes a face of a font collection for Chinese text (fonts-wqy-microhei)', () => {
+        writeFileSync(join(dir, 'zh.svcbp'), 'blueprint b "中文服务 test" {\n  phase p "阶段"\n  lane c "顾客" customer { step s "打电话给客服" in p }\n}\n');
+        expect(svcbp(['render', 'zh.svcbp', '-o', 'zh.pdf'], dir)).toMatchObject({ status: 0, stderr: '' });
+        expect(execFileSync('pdffonts', [join(dir, 'zh.pdf')], { encoding: 'utf8' })).toMatch(/\+WenQuanYiMicroHei\s+CID TrueType/);
+        const text = execFileSync('pdftotext', [join(dir, 'zh.pdf'), '-'], { encoding: 'utf8' });
+        for (const words of ['中文服务 test', '打电话给客服']) expect(text).toContain(words);
     });
 
     it('says so when the machine has no font for the Japanese text, and still writes the PDF', () => {

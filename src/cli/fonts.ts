@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PdfFonts } from '../render/pdf.js';
+import type { PdfFonts, WideFont } from '../render/pdf.js';
 
 export const INTER_FILES = { regular: 'Inter-Regular.ttf', semibold: 'Inter-SemiBold.ttf' } as const;
 
@@ -30,20 +30,29 @@ export function interDataUrls(): { regular: string; semibold: string } {
 }
 
 /**
- * A font of this machine's for Japanese, Chinese or Korean, which Inter lacks, found through
- * fontconfig (`fc-list :lang=ja`); undefined when there is none, or no fontconfig.
+ * A font of this machine's for the Japanese, Chinese or Korean text of a drawing, which Inter
+ * lacks, found through fontconfig: one that covers the language the text looks like (Hangul:
+ * Korean, kana: Japanese, else Chinese), in its regular style where there is one. TrueType,
+ * OpenType and collections (a collection's face by its PostScript name). Undefined when there is
+ * none, or no fontconfig.
  */
-export function systemWideFont(): Uint8Array | undefined {
-    for (const lang of ['ja', 'zh-cn', 'zh-tw', 'ko']) {
-        let listing: string;
-        try {
-            listing = execFileSync('fc-list', [`:lang=${lang}`, 'file'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
-        } catch {
-            return undefined;
+export function systemWideFont(text: string): WideFont | undefined {
+    const languages = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(text) ? ['ko', 'ja', 'zh-cn', 'zh-tw']
+        : /[\u3040-\u30ff]/.test(text) ? ['ja', 'zh-cn', 'zh-tw', 'ko'] : ['zh-cn', 'zh-tw', 'ja', 'ko'];
+    for (const language of languages) {
+        for (const pattern of [`:lang=${language}:style=Regular`, `:lang=${language}`]) {
+            let listing: string;
+            try {
+                listing = execFileSync('fc-list', ['-f', '%{file}\t%{postscriptname}\n', pattern], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+            } catch {
+                return undefined;
+            }
+            const faces = listing.split('\n').map(line => line.split('\t')).filter(([file]) => /\.(ttf|otf|ttc|otc)$/i.test(file ?? ''))
+                // Single fonts before collections, then by path: the same choice on every run.
+                .sort(([a], [b]) => Number(/\.(ttc|otc)$/i.test(a!)) - Number(/\.(ttc|otc)$/i.test(b!)) || a!.localeCompare(b!));
+            const [file, face] = faces[0] ?? [];
+            if (file) return { bytes: readFileSync(file), face: /\.(ttc|otc)$/i.test(file) ? face : undefined };
         }
-        // TrueType and OpenType files (pdfkit embeds those; a collection would need a face's name).
-        const file = listing.split('\n').map(line => line.replace(/:\s*$/, '').trim()).filter(path => /\.(ttf|otf)$/i.test(path)).sort()[0];
-        if (file) return readFileSync(file);
     }
     return undefined;
 }

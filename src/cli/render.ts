@@ -81,7 +81,7 @@ function hiddenParts(hide: string | undefined): Partial<Record<DrawingPart, fals
 /** Inter, and a system font for Japanese, Chinese or Korean text when the drawing has some. */
 function pdfFonts(svg: string): PdfFonts {
     if (!needsWideFont(svg)) return interFonts();
-    const wide = systemWideFont();
+    const wide = systemWideFont(svg);
     if (!wide) process.stderr.write('svcbp: The blueprint has Japanese, Chinese or Korean text, which Inter lacks, and this machine has no font for it (fc-list :lang=ja finds none): that text is missing from the PDF. Install one (Debian: fonts-noto-cjk).\n');
     return { ...interFonts(), wide };
 }

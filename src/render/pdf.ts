@@ -53,7 +53,10 @@ export function tiling(width: number, height: number, paper: keyof typeof PAPER,
  * Inter, the font the layout measures in, as the bytes of its two TrueType files; and for the
  * scripts Inter lacks (Japanese, Chinese, Korean) a font of the machine's, when it has one.
  */
-export interface PdfFonts { regular: Uint8Array; semibold: Uint8Array; wide?: Uint8Array }
+export interface PdfFonts { regular: Uint8Array; semibold: Uint8Array; wide?: WideFont }
+
+/** A font file's bytes, and for a collection the PostScript name of the face to use. */
+export interface WideFont { bytes: Uint8Array; face?: string }
 
 /** The family that marks a run of text for the wide-script font (never a real font's name). */
 const WIDE_FAMILY = 'svcbp-wide-script';
@@ -84,7 +87,7 @@ export async function toPdf(svg: string, model: BlueprintModel, options: PdfOpti
     const doc = new PDFDocument({ font: Buffer.from(fonts.regular) as unknown as string, autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
     doc.registerFont('Inter', Buffer.from(fonts.regular));
     doc.registerFont('Inter-SemiBold', Buffer.from(fonts.semibold));
-    if (fonts.wide) doc.registerFont('Wide', Buffer.from(fonts.wide));
+    if (fonts.wide) doc.registerFont('Wide', Buffer.from(fonts.wide.bytes), fonts.wide.face as string);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>(resolve => doc.on('end', () => resolve()));
