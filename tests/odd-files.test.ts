@@ -97,6 +97,25 @@ describe('odd files', () => {
         });
     });
 
+    it('in the editor, warns on the import of a file that is not UTF-8 until that file is open (the editor decodes it)', async () => {
+        const sub = join(dir, 'latin1-editor');
+        mkdirSync(sub, { recursive: true });
+        const shared = join(sub, 'shared.svcbp');
+        writeFileSync(shared, Buffer.concat([Buffer.from('system cafe "Caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+        const client = await LspClient.start(sub);
+        try {
+            const uri = pathToFileURL(join(sub, 'main.svcbp')).toString();
+            const text = 'import "shared"\nblueprint b {\n  phase p\n  lane c customer { step s in p { uses cafe } }\n}\n';
+            await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'svcbp', version: 1, text } });
+            const before = await client.diagnostics(uri, d => d.length > 0, 10_000);
+            expect(before.map(d => [d.code, d.range.start.line])).toEqual([['not-utf8', 0]]);
+            await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(shared).toString(), languageId: 'svcbp', version: 1, text: 'system cafe "Café"\n' } });
+            expect(await client.diagnostics(uri, d => d.length === 0, 10_000)).toEqual([]);
+        } finally {
+            await client.stop();
+        }
+    });
+
     it('serves a folder with a pipe and a file too large, and answers for a file importing the pipe', async () => {
         const client = await LspClient.start(dir);
         try {

@@ -1,6 +1,6 @@
 /**
  * The `svcbp` command (out/cli.cjs). It only starts the CLI: V8's compile cache first, where Node
- * has it (22.1+), so later runs skip compiling what the command loads; then the CLI itself, an
+ * has it (module.enableCompileCache, Node 22.8+), so later runs skip compiling what the command loads; then the CLI itself, an
  * ES module split by esbuild so each command loads only its own code (out/cli/).
  */
 import { join } from 'node:path';

@@ -21,8 +21,13 @@ export class SvcbpChecks {
     constructor(services: SvcbpServices) {
         const imports = services.imports.ImportResolver;
         const fileSystem = services.shared.workspace.FileSystemProvider;
+        const openInEditor = services.shared.workspace.TextDocuments;
+        // A file open in the editor was decoded by the editor: what the disk once held says nothing.
+        const utf8 = hasUtf8Notes(fileSystem)
+            ? { utf8ProblemOf: (uri: string) => (openInEditor?.get(uri) ? undefined : fileSystem.utf8ProblemOf(uri)) }
+            : undefined;
         this.byType = {
-            SvcbpFile: [checkTopLevelNames, checkImports(imports, hasUtf8Notes(fileSystem) ? fileSystem : undefined), checkUnusedDeclarations(imports)],
+            SvcbpFile: [checkTopLevelNames, checkImports(imports, utf8), checkUnusedDeclarations(imports)],
             Blueprint: [checkPropertyPlacement, checkBlueprintNames, checkLaneOrder, checkArrows,
                 checkPhasesHaveCustomerAction, checkTouchpointsUsed],
             Phase: [checkPropertyPlacement, checkLowEmotionHasNote],
