@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PdfFonts, WideFont } from '../render/pdf.js';
+import { fontDataUrls, INTER_FILES } from '../render/html.js';
 
-export const INTER_FILES = { regular: 'Inter-Regular.ttf', semibold: 'Inter-SemiBold.ttf' } as const;
+export { INTER_FILES };
+
 
 /**
  * The bundled Inter, in the package's assets/fonts, found upwards from where this code runs: the
@@ -24,9 +26,7 @@ export function interFonts(): PdfFonts {
 
 /** Inter as data: URLs, for a one-file HTML page. */
 export function interDataUrls(): { regular: string; semibold: string } {
-    const { regular, semibold } = interFonts();
-    const url = (bytes: Uint8Array) => `data:font/ttf;base64,${Buffer.from(bytes).toString('base64')}`;
-    return { regular: url(regular), semibold: url(semibold) };
+    return fontDataUrls(interFonts());
 }
 
 /**

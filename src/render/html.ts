@@ -35,6 +35,15 @@ ${head}
 </head>`;
 }
 
+/** The bundled Inter's two files (assets/fonts, and out/webview/fonts for the extension). */
+export const INTER_FILES = { regular: 'Inter-Regular.ttf', semibold: 'Inter-SemiBold.ttf' } as const;
+
+/** Inter's bytes as data: URLs, for a page that carries its font inside it. */
+export function fontDataUrls(fonts: { regular: Uint8Array; semibold: Uint8Array }): { regular: string; semibold: string } {
+    const url = (bytes: Uint8Array) => `data:font/ttf;base64,${Buffer.from(bytes).toString('base64')}`;
+    return { regular: url(fonts.regular), semibold: url(fonts.semibold) };
+}
+
 /** The @font-face rules for Inter, as the drawing's stylesheet names it. */
 export function fontFaces(fonts: { regular: string; semibold: string }): string {
     const face = (url: string, weight: string) => `@font-face { font-family: Inter; font-style: normal; font-weight: ${weight}; src: url("${escapeXml(url)}") format("truetype"); }`;

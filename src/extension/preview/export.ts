@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { BlueprintModel } from '../../model/types.js';
 import { MODEL_REQUEST, type ExportFormat, type ModelRequestParams, type ModelRequestResult, type PreviewSettings } from '../../protocol.js';
 import { renderSvg } from '../../render/index.js';
-import { toHtml } from '../../render/html.js';
+import { fontDataUrls, INTER_FILES, toHtml } from '../../render/html.js';
 import { toMarkdown } from '../../render/markdown.js';
 import { PALETTES } from '../../render/theme.js';
 
@@ -56,7 +56,7 @@ export async function exportToFile(
 /** The Inter the preview ships (out/webview/fonts), the font the drawing is measured in. */
 async function interFonts(context: vscode.ExtensionContext): Promise<{ regular: Uint8Array; semibold: Uint8Array }> {
     const fonts = vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'fonts');
-    const [regular, semibold] = await Promise.all(['Inter-Regular.ttf', 'Inter-SemiBold.ttf'].map(file => vscode.workspace.fs.readFile(vscode.Uri.joinPath(fonts, file))));
+    const [regular, semibold] = await Promise.all([INTER_FILES.regular, INTER_FILES.semibold].map(file => vscode.workspace.fs.readFile(vscode.Uri.joinPath(fonts, file))));
     return { regular: regular!, semibold: semibold! };
 }
 
@@ -66,9 +66,7 @@ async function exportBytes(context: vscode.ExtensionContext, model: BlueprintMod
             return Buffer.from(standaloneSvg(model, settings));
         case 'html': {
             const script = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'svg-pan-zoom.min.js'));
-            const { regular, semibold } = await interFonts(context);
-            const url = (bytes: Uint8Array) => `data:font/ttf;base64,${Buffer.from(bytes).toString('base64')}`;
-            const fonts = { regular: url(regular), semibold: url(semibold) };
+            const fonts = fontDataUrls(await interFonts(context));
             return Buffer.from(toHtml(standaloneSvg(model, settings), { title: model.title, panZoomScript: Buffer.from(script).toString('utf8'), background: PALETTES.light.background, fonts }));
         }
         case 'markdown':

@@ -17,19 +17,11 @@ export class StatementLookahead extends LLStarLookaheadStrategy {
     // is made: a command that reads one small file makes a fraction of the grammar's choices, and
     // building them all was a third of the parser's construction (a sixth of `svcbp check`).
     override buildLookaheadForAlternation(options: AlternationOptions): (this: BaseParser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
-        const strategy = this; // the returned function is called with the parser as `this`
-        let decide: ReturnType<StatementLookahead['alternationLookahead']> | undefined;
-        return function (this: BaseParser, orAlts?: IOrAlt<unknown>[]) {
-            return (decide ??= strategy.alternationLookahead(options)).call(this, orAlts);
-        };
+        return builtAtFirstUse(() => this.alternationLookahead(options));
     }
 
     override buildLookaheadForOptional(options: OptionalOptions): (this: BaseParser) => boolean {
-        const strategy = this;
-        let decide: ReturnType<StatementLookahead['optionalLookahead']> | undefined;
-        return function (this: BaseParser) {
-            return (decide ??= strategy.optionalLookahead(options)).call(this);
-        };
+        return builtAtFirstUse(() => this.optionalLookahead(options));
     }
 
     private alternationLookahead(options: AlternationOptions): (this: BaseParser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
@@ -64,6 +56,17 @@ export class StatementLookahead extends LLStarLookaheadStrategy {
             return predict.call(this) || (optional !== undefined && isKeyword(token.tokenType) && firsts.has(token.tokenType));
         };
     }
+}
+
+/**
+ * A lookahead function that is built at its first call, and called with the parser as `this`
+ * (one argument at most, the alternatives of a choice: no rest array on the parser's hot path).
+ */
+function builtAtFirstUse<A, R>(build: () => (this: BaseParser, arg?: A) => R): (this: BaseParser, arg?: A) => R {
+    let decide: ((this: BaseParser, arg?: A) => R) | undefined;
+    return function (this: BaseParser, arg?: A) {
+        return (decide ??= build()).call(this, arg);
+    };
 }
 
 type AlternationOptions = { prodOccurrence: number; rule: Rule; maxLookahead: number; hasPredicates: boolean; dynamicTokensEnabled: boolean };
