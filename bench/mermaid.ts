@@ -4,7 +4,7 @@
  * inside the page, warm, so the browser's start-up is not counted against it.
  */
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/support/browser.js';
 import { toMermaidFlowchart } from '../src/render/mermaid.js';
 import { renderSvg } from '../src/render/index.js';
 import { modelFor } from './render.js';
@@ -22,10 +22,8 @@ export async function compareWithMermaid(steps: number, collectGarbage: () => vo
         renderSvg(model);
         ours.push(performance.now() - start);
     }
-    const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    });
+    // The tests' launcher: Chromium gets a temporary home (it writes ~/.config/chromium and dconf's cache).
+    const browser = await launchChromium();
     try {
         const page = await browser.newPage();
         await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
