@@ -14,7 +14,7 @@ const CACHE_FILE = '.svcbp-site.json';
 const VERSION = 2;
 
 export interface CachedFile {
-    digest: string;
+    digest: string | undefined;
     /** Absolute paths of the files it imports, and their digests when it was read (none: not a readable file). */
     imports: Array<{ path: string; digest?: string }>;
     models: BlueprintModel[];
@@ -30,7 +30,7 @@ export interface SiteCache {
     pages: Record<string, string>;
 }
 
-export const digestOf = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The last build's cache, or an empty one (none yet, another format or svcbp, another source folder). */
 export function readCache(out: string, root: string, builder: string): SiteCache {
@@ -56,11 +56,20 @@ export function writeCache(out: string, cache: SiteCache): void {
 export function currentDigest(path: string): string | undefined {
     if (!existsSync(path)) return undefined;
     const stats = statSync(path);
-    return stats.isFile() && stats.size <= MAX_FILE_BYTES ? digestOf(readFileSync(path)) : undefined;
+    return stats.isFile() && stats.size <= MAX_FILE_BYTES ? sha256(readFileSync(path)) : undefined;
+}
+
+/** currentDigest, each file read once in a build: a shared file is imported by many. */
+export function digestsOnce(): (path: string) => string | undefined {
+    const known = new Map<string, string | undefined>();
+    return path => {
+        if (!known.has(path)) known.set(path, currentDigest(path));
+        return known.get(path);
+    };
 }
 
 /** The cached file, when its text and every file it imports are as they were. */
-export function reusable(cached: CachedFile | undefined, digest: string): CachedFile | undefined {
-    if (!cached || cached.digest !== digest) return undefined;
-    return cached.imports.every(imported => currentDigest(imported.path) === imported.digest) ? cached : undefined;
+export function reusable(cached: CachedFile | undefined, fileDigest: (path: string) => string | undefined, path: string): CachedFile | undefined {
+    if (!cached || cached.digest !== fileDigest(path)) return undefined;
+    return cached.imports.every(imported => fileDigest(imported.path) === imported.digest) ? cached : undefined;
 }

@@ -21,7 +21,7 @@ import type { SvcbpFile } from '../language/generated/ast.js';
 import { UsageError } from './errors.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
 import { importTarget } from '../language/link/imports.js';
-import { currentDigest, digestOf, readCache, reusable, writeCache, type CachedFile, type SiteCache } from './site-cache.js';
+import { digestsOnce, sha256, readCache, reusable, writeCache, type CachedFile, type SiteCache } from './site-cache.js';
 import { fontsFolder, INTER_FILES } from './fonts.js';
 
 export interface SiteOptions { output?: string }
@@ -42,13 +42,14 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
     const cache = readCache(out, root, SITE_BUILDER);
     const next: SiteCache = { version: cache.version, builder: SITE_BUILDER, root, files: {}, pages: {} };
     // Only files whose text or imports changed are parsed; the others' models come from the cache.
+    const fileDigest = digestsOnce();
     const changed = files.filter(file => {
-        const kept = reusable(cache.files[file], currentDigest(file) ?? '');
+        const kept = reusable(cache.files[file], fileDigest, file);
         if (kept) next.files[file] = kept;
         return !kept;
     });
     const { documents } = changed.length > 0 ? await loadWorkspace(changed) : { documents: [] };
-    for (const document of documents) next.files[document.uri.fsPath] = readFile(document);
+    for (const document of documents) next.files[document.uri.fsPath] = cacheEntryOf(document, fileDigest);
     const entries = files.flatMap(path => entriesOf(path, next.files[path], root));
 
     mkdirSync(join(out, 'fonts'), { recursive: true });
@@ -57,9 +58,10 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
     const panZoomScript = readFileSync(require.resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'), 'utf8');
     let drawn = 0;
     for (const entry of entries) {
-        // The page shows its blueprint and links to others by title: both go into its key.
+        // The page shows its blueprint and links to others by title: both go into its key (a cache
+        // of another svcbp is not read at all).
         const side = panel(entry, entries);
-        const key = digestOf(`${SITE_BUILDER}\n${entry.hash}\n${side}`);
+        const key = sha256(`${entry.hash}\n${side}`);
         next.pages[entry.slug] = key;
         if (cache.pages[entry.slug] === key && existsSync(join(out, `${entry.slug}.html`))) continue;
         const svg = renderSvg(entry.model, { theme: 'light', embedColours: true });
@@ -76,13 +78,12 @@ export async function runSite(paths: string[], options: SiteOptions): Promise<nu
 }
 
 /** A freshly parsed file as the cache keeps it: its digest, its imports' digests, its models. */
-function readFile(document: LangiumDocument<SvcbpFile>): CachedFile {
-    const path = document.uri.fsPath;
+function cacheEntryOf(document: LangiumDocument<SvcbpFile>, fileDigest: (path: string) => string | undefined): CachedFile {
     // Resolved as the language resolves them; an import without a path resolves to nothing.
     const imports = document.parseResult.value.imports.filter(imported => imported.path).map(imported => importTarget(document.uri, imported.path).fsPath);
     return {
-        digest: currentDigest(path) ?? '',
-        imports: imports.map(imported => ({ path: imported, digest: currentDigest(imported) })),
+        digest: fileDigest(document.uri.fsPath),
+        imports: imports.map(imported => ({ path: imported, digest: fileDigest(imported) })),
         models: buildModels(document).blueprints
     };
 }
