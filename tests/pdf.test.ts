@@ -64,6 +64,10 @@ describe('svcbp render -o out.pdf', () => {
         expect(fonts).toEqual(expect.arrayContaining(['Inter-Regular', 'Inter-SemiBold']));
         const text = execFileSync('pdftotext', [join(dir, 'ryokan.pdf'), '-'], { encoding: 'utf8' });
         for (const words of ['温泉旅館での記念日の一泊', 'Persona: 佐藤美咲さん（34歳）', '予約と事前のご要望']) expect(text).toContain(words);
+        // Tiled: the cover page and the page labels, which pdfkit sets itself, take the same font.
+        expect(svcbp(['render', ryokan, '-o', 'ryokan-a4.pdf', '--page', 'a4'], dir).status).toBe(0);
+        const cover = execFileSync('pdftotext', ['-f', '1', '-l', '2', join(dir, 'ryokan-a4.pdf'), '-'], { encoding: 'utf8' });
+        for (const words of ['温泉旅館での記念日の一泊\n', 'Persona: 佐藤美咲さん（34歳）', '温泉旅館での記念日の一泊 · row 1, column 1 of']) expect(cover).toContain(words);
     });
 
     it('takes a face of a font collection for Chinese text (fonts-wqy-microhei)', () => {

@@ -4,19 +4,19 @@ import { dirname, join } from 'node:path';
 import type { PdfFonts, WideFont } from '../render/pdf.js';
 import { fontDataUrls, INTER_FILES } from '../render/html.js';
 
-export { INTER_FILES };
-
+let found: string | undefined;
 
 /**
  * The bundled Inter, in the package's assets/fonts, found upwards from where this code runs: the
  * CLI's chunks in out/cli/, the benchmark's bundle in out/, src/cli/ under vitest.
  */
 export function fontsFolder(): string {
-    for (let folder = __dirname, up = 0; up < 4; up++, folder = dirname(folder)) {
+    for (let folder = __dirname, up = 0; !found && up < 4; up++, folder = dirname(folder)) {
         const fonts = join(folder, 'assets', 'fonts');
-        if (existsSync(join(fonts, INTER_FILES.regular))) return fonts;
+        if (existsSync(join(fonts, INTER_FILES.regular))) found = fonts;
     }
-    throw new Error(`The bundled Inter is missing: no assets/fonts above ${__dirname}.`);
+    if (!found) throw new Error(`The bundled Inter is missing: no assets/fonts above ${__dirname}.`);
+    return found;
 }
 
 /** Inter's bytes, for the PDF. */
@@ -28,6 +28,9 @@ export function interFonts(): PdfFonts {
 export function interDataUrls(): { regular: string; semibold: string } {
     return fontDataUrls(interFonts());
 }
+
+/** A font collection's file: a face in it is chosen by its PostScript name. */
+const COLLECTION = /\.(ttc|otc)$/i;
 
 /**
  * A font of this machine's for the Japanese, Chinese or Korean text of a drawing, which Inter
@@ -49,9 +52,9 @@ export function systemWideFont(text: string): WideFont | undefined {
             }
             const faces = listing.split('\n').map(line => line.split('\t')).filter(([file]) => /\.(ttf|otf|ttc|otc)$/i.test(file ?? ''))
                 // Single fonts before collections, then by path: the same choice on every run.
-                .sort(([a], [b]) => Number(/\.(ttc|otc)$/i.test(a!)) - Number(/\.(ttc|otc)$/i.test(b!)) || a!.localeCompare(b!));
+                .sort(([a], [b]) => Number(COLLECTION.test(a!)) - Number(COLLECTION.test(b!)) || a!.localeCompare(b!));
             const [file, face] = faces[0] ?? [];
-            if (file) return { bytes: readFileSync(file), face: /\.(ttc|otc)$/i.test(file) ? face : undefined };
+            if (file) return { bytes: readFileSync(file), face: COLLECTION.test(file) ? face : undefined };
         }
     }
     return undefined;

@@ -14,7 +14,7 @@ import { buildModels } from '../model/build-model.js';
 import { formatDuration } from '../model/format-duration.js';
 import type { BlueprintModel } from '../model/types.js';
 import { escapeXml } from '../render/escape.js';
-import { fontFaces, pageStart, toHtml } from '../render/html.js';
+import { fontFaces, INTER_FILES, pageStart, toHtml } from '../render/html.js';
 import { renderSvg } from '../render/index.js';
 import { PALETTES } from '../render/theme.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
@@ -22,7 +22,7 @@ import { UsageError } from './errors.js';
 import { collectFiles, loadWorkspace } from './workspace.js';
 import { importTarget } from '../language/link/imports.js';
 import { digestsOnce, sha256, readCache, reusable, writeCache, type CachedFile, type SiteCache } from './site-cache.js';
-import { fontsFolder, INTER_FILES } from './fonts.js';
+import { fontsFolder } from './fonts.js';
 
 export interface SiteOptions { output?: string }
 

@@ -10,7 +10,7 @@
 import { formatDuration } from '../model/format-duration.js';
 import type { BlueprintModel } from '../model/types.js';
 import { inlineDescendantRules } from './inline-styles.js';
-import { hasWideScript, replaceWideRuns } from './text.js';
+import { hasWideScript, splitByScript } from './text.js';
 
 /** Paper sizes in points, portrait. */
 export const PAPER = {
@@ -35,10 +35,16 @@ const OVERLAP = 18;
 
 interface Grid { columns: number; rows: number; orientation: Orientation; cell: { width: number; height: number } }
 
+/** A paper's width and height in points, turned for the orientation. */
+function paperSize(paper: keyof typeof PAPER, orientation: Orientation): readonly [number, number] {
+    const [short, long] = PAPER[paper];
+    return orientation === 'portrait' ? [short, long] : [long, short];
+}
+
 /** How a drawing of a size in points falls into pages of a paper: columns, rows and each page's printable cell. */
 export function tiling(width: number, height: number, paper: keyof typeof PAPER, orientation?: Orientation): Grid {
     const grid = (o: Orientation): Grid => {
-        const [w, h] = o === 'portrait' ? PAPER[paper] : [PAPER[paper][1], PAPER[paper][0]];
+        const [w, h] = paperSize(paper, o);
         const cell = { width: w - 2 * MARGIN, height: h - 2 * MARGIN - 14 };
         const count = (total: number, size: number) => Math.max(1, Math.ceil((total - OVERLAP) / (size - OVERLAP)));
         return { columns: count(width, cell.width), rows: count(height, cell.height), orientation: o, cell };
@@ -73,7 +79,24 @@ export function needsWideFont(svg: string): boolean {
  */
 function markWideRuns(svg: string): string {
     return svg.replace(/(<(?:tspan|text)(?:\s+[^\s=>]+="[^"]*")*>)([^<]+)/g, (whole, open: string, content: string) =>
-        hasWideScript(content) ? `${open}${replaceWideRuns(content, run => `<tspan style="font-family:${WIDE_FAMILY}">${run}</tspan>`)}` : whole);
+        hasWideScript(content) ? open + splitByScript(content).map(part => (part.wide ? `<tspan style="font-family:${WIDE_FAMILY}">${part.text}</tspan>` : part.text)).join('') : whole);
+}
+
+type LatinFont = 'Inter' | 'Inter-SemiBold';
+
+/**
+ * Text that pdfkit sets itself (the cover page, the page labels): in Inter, and its wide-script
+ * stretches in the wide font when there is one, as `continued` runs of one paragraph.
+ */
+function write(doc: PDFKit.PDFDocument, text: string, font: LatinFont, wide: boolean, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }): void {
+    const parts = wide ? splitByScript(text) : [{ text, wide: false }];
+    parts.forEach((part, i) => {
+        const run = { ...options, continued: i < parts.length - 1 };
+        doc.font(part.wide ? 'Wide' : font);
+        if (i === 0 && at) doc.text(part.text, at.x, at.y, run);
+        else doc.text(part.text, run);
+    });
+    doc.font(font);
 }
 
 export async function toPdf(svg: string, model: BlueprintModel, options: PdfOptions, fonts: PdfFonts): Promise<Buffer> {
@@ -84,8 +107,9 @@ export async function toPdf(svg: string, model: BlueprintModel, options: PdfOpti
     const height = Number(size?.[2] ?? 600) * PT;
     // Inter as the default font too: pdfkit would otherwise load Helvetica's metrics from its own folder.
     // (The types say a name; pdfkit takes the bytes as font() does.)
-    const doc = new PDFDocument({ font: Buffer.from(fonts.regular) as unknown as string, autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
-    doc.registerFont('Inter', Buffer.from(fonts.regular));
+    const regular = Buffer.from(fonts.regular);
+    const doc = new PDFDocument({ font: regular as unknown as string, autoFirstPage: false, info: { Title: model.title, Subject: model.description ?? 'Service blueprint', Creator: 'svcbp' } });
+    doc.registerFont('Inter', regular);
     doc.registerFont('Inter-SemiBold', Buffer.from(fonts.semibold));
     if (fonts.wide) doc.registerFont('Wide', Buffer.from(fonts.wide.bytes), fonts.wide.face as string);
     const chunks: Buffer[] = [];
@@ -104,8 +128,8 @@ export async function toPdf(svg: string, model: BlueprintModel, options: PdfOpti
         draw(0, 0);
     } else {
         const grid = tiling(width, height, options.page, options.orientation);
-        const [w, h] = grid.orientation === 'portrait' ? PAPER[options.page] : [PAPER[options.page][1], PAPER[options.page][0]];
-        coverPage(doc, model, grid, [w, h]);
+        const [w, h] = paperSize(options.page, grid.orientation);
+        coverPage(doc, model, grid, [w, h], fonts.wide !== undefined);
         for (let row = 0; row < grid.rows; row++) {
             for (let column = 0; column < grid.columns; column++) {
                 doc.addPage({ size: [w, h], margin: 0 });
@@ -116,8 +140,9 @@ export async function toPdf(svg: string, model: BlueprintModel, options: PdfOpti
                 draw(MARGIN - x, MARGIN - y);
                 doc.restore();
                 alignmentMarks(doc, grid);
-                doc.font('Inter').fontSize(8).fillColor('#59636e')
-                    .text(`${model.title} · row ${row + 1}, column ${column + 1} of ${grid.rows} × ${grid.columns} · overlap ${Math.round(OVERLAP / 72 * 25.4)} mm`, MARGIN, h - MARGIN - 8, { width: grid.cell.width, lineBreak: false });
+                doc.fontSize(8).fillColor('#59636e');
+                write(doc, `${model.title} · row ${row + 1}, column ${column + 1} of ${grid.rows} × ${grid.columns} · overlap ${Math.round(OVERLAP / 72 * 25.4)} mm`,
+                    'Inter', fonts.wide !== undefined, { width: grid.cell.width, lineBreak: false }, { x: MARGIN, y: h - MARGIN - 8 });
             }
         }
     }
@@ -136,13 +161,14 @@ function alignmentMarks(doc: PDFKit.PDFDocument, grid: Grid): void {
     doc.restore();
 }
 
-function coverPage(doc: PDFKit.PDFDocument, model: BlueprintModel, grid: Grid, [w, h]: readonly number[]): void {
+function coverPage(doc: PDFKit.PDFDocument, model: BlueprintModel, grid: Grid, [w, h]: readonly number[], wide: boolean): void {
     doc.addPage({ size: [w, h], margin: MARGIN * 2 });
-    doc.font('Inter-SemiBold').fontSize(24).fillColor('#1f2328').text(model.title);
+    doc.fontSize(24).fillColor('#1f2328');
+    write(doc, model.title, 'Inter-SemiBold', wide);
     doc.moveDown(0.5).font('Inter').fontSize(11).fillColor('#59636e');
-    if (model.persona) doc.text(`Persona: ${model.persona}`);
-    if (model.status) doc.text(`Status: ${model.status}`);
-    if (model.description) doc.moveDown(0.3).text(model.description);
+    if (model.persona) write(doc, `Persona: ${model.persona}`, 'Inter', wide);
+    if (model.status) write(doc, `Status: ${model.status}`, 'Inter', wide);
+    if (model.description) write(doc.moveDown(0.3), model.description, 'Inter', wide);
     const totals = model.totals;
     doc.moveDown(1).fillColor('#1f2328').fontSize(11);
     for (const line of [

@@ -31,9 +31,17 @@ export function hasWideScript(text: string): boolean {
     return WIDE_SCRIPT.test(text);
 }
 
-/** The text with each run of such characters replaced. */
-export function replaceWideRuns(text: string, replace: (run: string) => string): string {
-    return text.replace(new RegExp(`${WIDE_SCRIPT.source}+`, 'gu'), replace);
+/** The text in stretches: those of such characters (`wide`) and those between them, in order. */
+export function splitByScript(text: string): Array<{ text: string; wide: boolean }> {
+    const parts: Array<{ text: string; wide: boolean }> = [];
+    let last = 0;
+    for (const match of text.matchAll(new RegExp(`${WIDE_SCRIPT.source}+`, 'gu'))) {
+        if (match.index > last) parts.push({ text: text.slice(last, match.index), wide: false });
+        parts.push({ text: match[0], wide: true });
+        last = match.index + match[0].length;
+    }
+    if (last < text.length) parts.push({ text: text.slice(last), wide: false });
+    return parts;
 }
 
 /** Width of one code point in thousandths of an em, for code points the font table lacks. */
