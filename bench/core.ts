@@ -19,6 +19,7 @@ import { compareWithMermaid } from './mermaid.js';
 import { benchCompare } from './compare.js';
 import { benchSite } from './site.js';
 import { benchStartup } from './startup.js';
+import { median } from './stats.js';
 import { SERVER_NODE_FLAGS } from '../src/language/server/server-node-flags.js';
 import { spawnSync } from 'node:child_process';
 
@@ -70,7 +71,6 @@ function collectGarbage(): void {
     (globalThis as { gc?: () => void }).gc?.();
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The budgets are the language server's: measure under the Node flags it runs with. */
 function rerunWithServerFlags(): boolean {

@@ -8,6 +8,7 @@ import { launchChromium } from '../tests/support/browser.js';
 import { toMermaidFlowchart } from '../src/render/mermaid.js';
 import { renderSvg } from '../src/render/index.js';
 import { modelFor } from './render.js';
+import { median } from './stats.js';
 
 export interface MermaidComparison { steps: number; arrows: number; oursMs: number; mermaidMs: number; ratio: number; budgetRatio: number; ok: boolean }
 
@@ -40,7 +41,6 @@ export async function compareWithMermaid(steps: number, collectGarbage: () => vo
             }
             return result.slice(1); // the first run warms Mermaid up
         }, flowchart);
-        const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
         const oursMs = median(ours);
         const mermaidMs = median(times);
         const ratio = Math.round((mermaidMs / oursMs) * 10) / 10;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from './generate.js';
 import { generateLikeC4 } from './likec4-model.js';
+import { median } from './stats.js';
 
 /** `ratio` is the median of a/b over the pairs; each side's median time in ms. */
 export interface RatioRow { a: string; aMs: number; b: string; bMs: number; ratio: number; target: string; ok: boolean }
@@ -29,7 +30,6 @@ function timeOnce(command: string, args: string[], cwd?: string): number {
     return ms;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** `runs` pairs A then B; the median of the pairwise ratios A/B and of each side's times. */

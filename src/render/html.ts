@@ -44,9 +44,13 @@ export function fontDataUrls(fonts: { regular: Uint8Array; semibold: Uint8Array 
     return { regular: url(fonts.regular), semibold: url(fonts.semibold) };
 }
 
-/** The @font-face rules for Inter, as the drawing's stylesheet names it. */
+/**
+ * The @font-face rules for Inter, as the drawing's stylesheet names it. The URLs are ours (data:
+ * URLs, or the site's fonts/ paths), never a file's text; entities would not be decoded in a
+ * <style> anyway, so none are written.
+ */
 export function fontFaces(fonts: { regular: string; semibold: string }): string {
-    const face = (url: string, weight: string) => `@font-face { font-family: Inter; font-style: normal; font-weight: ${weight}; src: url("${escapeXml(url)}") format("truetype"); }`;
+    const face = (url: string, weight: string) => `@font-face { font-family: Inter; font-style: normal; font-weight: ${weight}; src: url("${url}") format("truetype"); }`;
     return `<style>\n  ${face(fonts.regular, '400')}\n  ${face(fonts.semibold, '600 700')}\n</style>`;
 }
 
