@@ -38,7 +38,7 @@ function endUnclosedStringsBeforeBlocks(tokens: IToken[], brace: TokenType | und
     const result: IToken[] = [];
     for (const token of tokens) {
         const match = token.tokenType.name === 'STRING' && !isClosed(token.image) ? /\s*\{\s*$/.exec(token.image) : null;
-        if (!match || !brace || match.index === 0) {
+        if (!match || match.index === 0) {
             result.push(token);
             continue;
         }
