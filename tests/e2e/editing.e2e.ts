@@ -90,10 +90,7 @@ describe('editing .svcbp in a real VS Code (code-server, the packaged .vsix)', (
 
     it('completes the phase after `in` from the suggest widget, phases in order', async () => {
         const [line] = position(onDisk(), 'step pass "Check plates');
-        await workbench.goTo(line, 1);
-        await workbench.page.keyboard.press('End');
-        await workbench.page.keyboard.press('Enter');
-        await workbench.type('step wash "Wash up" in ');
+        await workbench.typeLineAfter(line, 'step wash "Wash up" in ');
         await workbench.page.keyboard.press('Control+Space');
         expect(await workbench.suggestions()).toEqual(['reserve', 'arrive', 'order', 'dine', 'pay']);
         await workbench.screenshot('completion-phases');

@@ -49,10 +49,7 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
 
     it('redraws as the user types a new step', async () => {
         const [line] = position(onDisk(), 'step pass "Check plates');
-        await workbench.goTo(line, 1);
-        await workbench.page.keyboard.press('End');
-        await workbench.page.keyboard.press('Enter');
-        await workbench.type('step wash "Wash up" in din');
+        await workbench.typeLineAfter(line, 'step wash "Wash up" in din');
         await workbench.page.keyboard.press('Escape'); // the suggest widget
         const typed = Date.now();
         await workbench.page.keyboard.type('e');
@@ -200,10 +197,7 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         // An edit of the after side: a new step, drawn as added.
         const text = readFileSync(join(server.workspace, 'restaurant-to-be.svcbp'), 'utf8');
         const [line] = position(text, 'step plate "Plated food"');
-        await workbench.goTo(line, 1);
-        await workbench.page.keyboard.press('End');
-        await workbench.page.keyboard.press('Enter');
-        await workbench.type('step napkin "Napkin" in dine');
+        await workbench.typeLineAfter(line, 'step napkin "Napkin" in dine');
         await workbench.page.keyboard.press('Escape');
         await marked('added', 'napkin').waitFor({ timeout: 30_000 });
         // An edit of the before side, in its editor (the preview locked on the to-be): the compare follows it.
@@ -211,10 +205,7 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         await workbench.focusEditor();
         await workbench.openFile('restaurant.svcbp');
         const [bookLine] = position(onDisk(), 'step book "Book a table online"');
-        await workbench.goTo(bookLine, 1);
-        await workbench.page.keyboard.press('End');
-        await workbench.page.keyboard.press('Enter');
-        await workbench.type('step napkin "Napkin" in dine');
+        await workbench.typeLineAfter(bookLine, 'step napkin "Napkin" in dine');
         await workbench.page.keyboard.press('Escape');
         // Now both sides have the napkin, in another lane: moved, no longer added; still a compare.
         await marked('changed', 'napkin').waitFor({ timeout: 30_000 });

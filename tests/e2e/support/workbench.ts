@@ -98,6 +98,14 @@ export class Workbench {
         await this.page.keyboard.type(text, { delay: 15 });
     }
 
+    /** Types `text` on a new line after line `line` (1-based), as a user adds a statement. */
+    async typeLineAfter(line: number, text: string): Promise<void> {
+        await this.goTo(line, 1);
+        await this.page.keyboard.press('End');
+        await this.page.keyboard.press('Enter');
+        await this.type(text);
+    }
+
     async save(): Promise<void> {
         await this.page.keyboard.press('Control+s');
         await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
