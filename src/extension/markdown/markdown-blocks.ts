@@ -35,6 +35,8 @@ export class MarkdownBlocks {
     /** The latest drawing of each block, by file and position among the file's svcbp blocks. */
     private readonly drawn = new Map<string, Drawn>();
     private readonly pending = new Set<string>();
+    /** Blocks drawn anew that the preview has not yet rendered: refreshed until it has. */
+    private readonly unshown = new Set<string>();
     private refreshTimer: NodeJS.Timeout | undefined;
 
     constructor(private readonly client: LanguageClient) {}
@@ -53,7 +55,10 @@ export class MarkdownBlocks {
 
     private block(key: string, file: string, text: string, escape: (text: string) => string): string {
         const last = this.drawn.get(key);
-        if (last?.text === text) return last.html;
+        if (last?.text === text) {
+            this.unshown.delete(key);
+            return last.html;
+        }
         this.draw(key, file, text, escape);
         return last?.html ?? '<p class="svcbp-block"><em>Drawing the service blueprint…</em></p>';
     }
@@ -68,14 +73,24 @@ export class MarkdownBlocks {
             error => this.drawn.set(key, { text, html: `<p class="svcbp-block"><em>${escape(`The blueprint could not be drawn: ${error instanceof Error ? error.message : String(error)}`)}</em></p>` })
         ).finally(() => {
             this.pending.delete(job);
-            this.scheduleRefresh();
+            this.unshown.add(key);
+            this.scheduleRefresh(0);
         });
     }
 
-    /** One refresh for the blocks that finish together. */
-    private scheduleRefresh(): void {
+    /**
+     * One refresh for the blocks that finish together. A refresh that comes while the preview is
+     * still opening (after a window reload, say) is dropped, and the placeholder would stay: so
+     * while a new drawing has not been rendered, refresh again, a few times at most (the preview
+     * may have been closed).
+     */
+    private scheduleRefresh(attempt: number): void {
         clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void vscode.commands.executeCommand('markdown.preview.refresh'), 50);
+        this.refreshTimer = setTimeout(() => {
+            void vscode.commands.executeCommand('markdown.preview.refresh');
+            if (attempt < 5) this.refreshTimer = setTimeout(() => { if (this.unshown.size > 0) this.scheduleRefresh(attempt + 1); }, 1000);
+            else this.unshown.clear(); // a block no preview shows any more (closed, or deleted)
+        }, attempt === 0 ? 50 : 0);
     }
 }
 
