@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { URI } from 'langium';
-import { createSvcbpServices } from '../src/language/svcbp-module.js';
+import { createSvcbpServices } from '../src/language/lsp/lsp-module.js';
 import { buildModels } from '../src/model/build-model.js';
 import type { SvcbpFile } from '../src/language/generated/ast.js';
 import type { LangiumDocument } from 'langium';

@@ -4,7 +4,7 @@
  * between them against n·log n.
  */
 import { URI, type LangiumDocument } from 'langium';
-import { createSvcbpServices } from '../src/language/svcbp-module.js';
+import { createSvcbpCoreServices } from '../src/language/svcbp-module.js';
 import type { SvcbpFile } from '../src/language/generated/ast.js';
 import { buildModels } from '../src/model/build-model.js';
 import type { BlueprintModel } from '../src/model/types.js';
@@ -21,7 +21,7 @@ export async function modelFor(steps: number): Promise<BlueprintModel> {
 /** The model of a blueprint text, built as the language server builds it. */
 export async function modelOfText(text: string): Promise<BlueprintModel> {
     const fs = new MemoryFileSystem();
-    const services = createSvcbpServices({ fileSystemProvider: () => fs });
+    const services = createSvcbpCoreServices({ fileSystemProvider: () => fs });
     const uri = fs.write('/bench/render.svcbp', text);
     const document = await services.shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri.toString())) as LangiumDocument<SvcbpFile>;
     await services.shared.workspace.DocumentBuilder.build([document], { validation: false });

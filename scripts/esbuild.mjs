@@ -2,6 +2,7 @@
 // and the benchmark into out/ as CommonJS, with the Node 20 polyfill in front of everything.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const polyfills = readFileSync(new URL('./polyfills.cjs', import.meta.url), 'utf8');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,13 +27,23 @@ const common = {
     alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' }
 };
 
+// Langium's core imports the whole LSP protocol for its cancellation token, events and one error;
+// the CLI's bundle gives it those from their own small files, so `check` does not load the rest.
+const langiumCoreProtocol = {
+    name: 'langium-core-protocol',
+    setup(plugin) {
+        plugin.onResolve({ filter: /^vscode-languageserver-protocol$/ }, ({ importer }) =>
+            /node_modules[\\/]langium[\\/]lib[\\/](utils|workspace)[\\/]/.test(importer) ? { path: resolve('src/cli/langium-protocol.ts') } : undefined);
+    }
+};
+
 await Promise.all([
     // The command: a small launcher, and the CLI as ES modules split into chunks, so `--version`
     // loads a few kilobytes and `check` neither the renderer nor the spreadsheet libraries.
     build({ ...common, entryPoints: ['src/cli/launch.cts'], outfile: 'out/cli.cjs', banner: { js: `#!/usr/bin/env node\n${polyfills}` } }),
     build({
         ...common, format: 'esm', splitting: true, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'out/cli',
-        outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]',
+        outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]', plugins: [langiumCoreProtocol],
         // CommonJS packages inside call require() and read __filename; code of ours asks for __dirname.
         banner: { js: "import { createRequire as __svcbpRequire } from 'node:module'; import { dirname as __svcbpDirname } from 'node:path'; import { fileURLToPath as __svcbpPath } from 'node:url'; const require = __svcbpRequire(import.meta.url); const __filename = __svcbpPath(import.meta.url); const __dirname = __svcbpDirname(__filename);" }
     }),

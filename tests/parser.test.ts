@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { AstUtils, EmptyFileSystem, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createSvcbpServices } from '../src/language/svcbp-module.js';
+import { createSvcbpCoreServices } from '../src/language/svcbp-module.js';
 import { generate } from '../bench/generate.js';
 import { EXAMPLES, listFiles } from './support/workspace.js';
 
-const parser = createSvcbpServices(EmptyFileSystem).Svcbp.parser.LangiumParser;
+const parser = createSvcbpCoreServices(EmptyFileSystem).Svcbp.parser.LangiumParser;
 
 /** Every node's container link, in document order. */
 function containerLinks(root: AstNode): string[] {

@@ -1,9 +1,9 @@
 import { DefaultTokenBuilder, EmptyFileSystem } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
-import { createSvcbpServices } from '../src/language/svcbp-module.js';
+import { createSvcbpCoreServices } from '../src/language/svcbp-module.js';
 
-const { Svcbp } = createSvcbpServices(EmptyFileSystem);
+const { Svcbp } = createSvcbpCoreServices(EmptyFileSystem);
 const grammar = Svcbp.Grammar;
 const ours = Svcbp.parser.TokenBuilder.buildTokens(grammar) as TokenType[];
 const langiums = new DefaultTokenBuilder().buildTokens(grammar) as TokenType[];

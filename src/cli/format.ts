@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createSvcbpServices } from '../language/lsp/lsp-module.js';
+import { SvcbpNodeFileSystem } from '../language/server/node-file-system.js';
 import { collectFiles, loadWorkspace, shown } from './workspace.js';
 
 /**
@@ -9,7 +11,9 @@ import { collectFiles, loadWorkspace, shown } from './workspace.js';
  */
 export async function runFormat(paths: string[], options: { check?: boolean }): Promise<number> {
     const files = collectFiles(paths.length > 0 ? paths : ['.']);
-    const { services, documents, invalidUtf8 } = await loadWorkspace(files);
+    // The editor's formatter: the language with its editor features.
+    const services = createSvcbpServices(SvcbpNodeFileSystem).Svcbp;
+    const { documents, invalidUtf8 } = await loadWorkspace(files, undefined, services);
     const formatter = services.lsp.Formatter!;
     const changed: string[] = [];
     let leftAlone = 0;

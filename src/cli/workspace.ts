@@ -1,7 +1,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { createSvcbpServices, type SvcbpServices } from '../language/svcbp-module.js';
+import { createSvcbpCoreServices, type SvcbpCoreServices } from '../language/svcbp-module.js';
 import type { SvcbpFile } from '../language/generated/ast.js';
 import { refusalOf } from '../language/server/file-limits.js';
 import { FILE_EXTENSION } from '../language/link/imports.js';
@@ -10,7 +10,7 @@ import { byteName, type Utf8Problem } from '../language/parse/utf8.js';
 import { UsageError } from './errors.js';
 
 export interface LoadedWorkspace {
-    services: SvcbpServices;
+    services: SvcbpCoreServices;
     /** The documents the user named (directly or through a folder), in a stable order. */
     documents: Array<LangiumDocument<SvcbpFile>>;
     /** Files read with bytes that are not UTF-8 (named or imported), by URI: where the first one is. */
@@ -59,10 +59,12 @@ function findBlueprintFiles(dir: string): string[] {
 /**
  * Loads the files into a fresh Langium workspace, with what they import, and builds them
  * (parse, link, validate) exactly as the language server does. Bytes that are not UTF-8 read
- * as U+FFFD, and a warning says where the first one is.
+ * as U+FFFD, and a warning says where the first one is. The language's services are made here,
+ * without the editor's features, unless a command that needs those (format) brings its own.
  */
-export async function loadWorkspace(files: string[], checks?: Record<string, string>): Promise<LoadedWorkspace> {
-    const { Svcbp: services } = createSvcbpServices(SvcbpNodeFileSystem);
+export async function loadWorkspace(
+    files: string[], checks?: Record<string, string>, services: SvcbpCoreServices = createSvcbpCoreServices(SvcbpNodeFileSystem).Svcbp
+): Promise<LoadedWorkspace> {
     if (checks) services.checks.CheckSettings.setOverrides(checks, '--checks');
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: Array<LangiumDocument<SvcbpFile>> = [];

@@ -1,11 +1,8 @@
-import { SvcbpDefinitionProvider } from './lsp/definition-provider.js';
-import { SvcbpCodeLensProvider } from './lsp/code-lens.js';
-import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
-    type PartialLangiumSharedServices
-} from 'langium/lsp';
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
+} from 'langium';
 import { SvcbpGeneratedModule, SvcbpGeneratedSharedModule } from './generated/module.js';
 import './link/type-hierarchy.js'; // the type guards from a table (see there)
 import { CheckSettings } from './validation/check-settings.js';
@@ -24,14 +21,12 @@ import { SvcbpTokenBuilder } from './parse/token-builder.js';
 import { createSvcbpParser } from './parse/parser.js';
 import { SvcbpValueConverter } from './parse/value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
-import { SvcbpHoverProvider } from './lsp/hover-provider.js';
-import { SvcbpCompletionProvider } from './lsp/completion-provider.js';
-import { SvcbpCodeActionProvider } from './lsp/code-action-provider.js';
-import { SvcbpRenameProvider } from './lsp/rename-provider.js';
-import { SvcbpWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
-import { SvcbpSemanticTokenProvider } from './lsp/semantic-tokens.js';
-import { SvcbpFormatter } from './lsp/formatter.js';
-import { SvcbpDocumentSymbolProvider, SvcbpNodeKindProvider } from './lsp/symbols.js';
+
+/**
+ * The language without the editor: parse, link and validate. This is what `svcbp check`, render
+ * and export load; the editor's features (lsp/lsp-module.ts) are added on top for the language
+ * server and `svcbp format`, and they pull in the Language Server Protocol.
+ */
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {
@@ -40,9 +35,9 @@ export interface SvcbpAddedServices {
     checks: { CheckSettings: CheckSettings };
 }
 
-export type SvcbpServices = LangiumServices & SvcbpAddedServices;
+export type SvcbpCoreServices = LangiumCoreServices & SvcbpAddedServices;
 
-export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAddedServices> = {
+export const SvcbpModule: Module<SvcbpCoreServices, PartialLangiumCoreServices & SvcbpAddedServices> = {
     imports: {
         ImportResolver: services => new ImportResolver(services.shared)
     },
@@ -67,28 +62,13 @@ export const SvcbpModule: Module<SvcbpServices, PartialLangiumServices & SvcbpAd
         AstNodeDescriptionProvider: services => new SvcbpAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: services => new SvcbpReferenceDescriptionProvider(services)
     },
-    lsp: {
-        HoverProvider: services => new SvcbpHoverProvider(services),
-        CompletionProvider: services => new SvcbpCompletionProvider(services),
-        CodeActionProvider: () => new SvcbpCodeActionProvider(),
-        RenameProvider: services => new SvcbpRenameProvider(services),
-        Formatter: services => new SvcbpFormatter(services),
-        DocumentSymbolProvider: services => new SvcbpDocumentSymbolProvider(services),
-        SemanticTokenProvider: services => new SvcbpSemanticTokenProvider(services),
-        CodeLensProvider: () => new SvcbpCodeLensProvider(),
-        DefinitionProvider: services => new SvcbpDefinitionProvider(services)
-    },
     validation: {
         DocumentValidator: services => new SvcbpDocumentValidator(services),
         SvcbpChecks: services => new SvcbpChecks(services)
     }
 };
 
-export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    lsp: {
-        NodeKindProvider: () => new SvcbpNodeKindProvider(),
-        WorkspaceSymbolProvider: services => new SvcbpWorkspaceSymbolProvider(services)
-    },
+export const SvcbpSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: services => new SvcbpDocumentBuilder(services),
         LangiumDocumentFactory: services => new SvcbpDocumentFactory(services),
@@ -96,17 +76,16 @@ export const SvcbpSharedModule: Module<LangiumSharedServices, PartialLangiumShar
     }
 };
 
-/**
- * Creates the shared services and the language's services. The same wiring serves the language
- * server (with a connection) and the CLI and tests (without one).
- */
-export function createSvcbpServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Svcbp: SvcbpServices } {
-    const shared = inject(createDefaultSharedModule(context), SvcbpGeneratedSharedModule, SvcbpSharedModule);
-    const Svcbp = inject(createDefaultModule({ shared }), SvcbpGeneratedModule, SvcbpModule);
-    shared.ServiceRegistry.register(Svcbp);
-    if (!context.connection) {
-        // Without a client nobody sends settings: the configuration is ready as it is.
-        shared.workspace.ConfigurationProvider.initialized({});
-    }
+/** The shared services and the language's, without the editor's features (for the CLI's commands). */
+export function createSvcbpCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Svcbp: SvcbpCoreServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), SvcbpGeneratedSharedModule, SvcbpSharedModule);
+    const Svcbp = inject(createDefaultCoreModule({ shared }), SvcbpGeneratedModule, SvcbpModule);
+    registerLanguage(shared, Svcbp);
     return { shared, Svcbp };
+}
+
+/** Registers the language, and (without a client, which sends them) says the settings are in. */
+export function registerLanguage(shared: LangiumSharedCoreServices, Svcbp: SvcbpCoreServices, hasClient = false): void {
+    shared.ServiceRegistry.register(Svcbp);
+    if (!hasClient) shared.workspace.ConfigurationProvider.initialized({});
 }

@@ -5,10 +5,10 @@
  * of the lexer the language uses.
  */
 import { EmptyFileSystem } from 'langium';
-import { createSvcbpServices } from '../../src/language/svcbp-module.js';
+import { createSvcbpCoreServices } from '../../src/language/svcbp-module.js';
 import type { Random } from './random.js';
 
-const lexer = createSvcbpServices(EmptyFileSystem).Svcbp.parser.Lexer;
+const lexer = createSvcbpCoreServices(EmptyFileSystem).Svcbp.parser.Lexer;
 
 export interface LexedToken {
     start: number;

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createSvcbpServices } from '../../src/language/svcbp-module.js';
+import { createSvcbpServices } from '../../src/language/lsp/lsp-module.js';
 import type { SvcbpFile } from '../../src/language/generated/ast.js';
 import { MemoryFileSystem } from './memory-file-system.js';
 

@@ -3,7 +3,7 @@ import {
     type AstNode, type AstNodeLocator, type FindReferencesOptions, type LangiumDocument,
     type ReferenceDescription, type Stream
 } from 'langium';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpCoreServices } from '../svcbp-module.js';
 import type { SvcbpFile } from '../generated/ast.js';
 import { referenceSites } from './ast-walk.js';
 
@@ -28,7 +28,7 @@ export class SvcbpReferenceDescriptionProvider extends DefaultReferenceDescripti
 export class SvcbpReferences extends DefaultReferences {
     private readonly locator: AstNodeLocator;
 
-    constructor(services: SvcbpServices) {
+    constructor(services: SvcbpCoreServices) {
         super(services);
         this.locator = services.workspace.AstNodeLocator;
     }

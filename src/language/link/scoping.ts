@@ -3,7 +3,7 @@ import {
     type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument,
     type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider, type Stream
 } from 'langium';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpCoreServices } from '../svcbp-module.js';
 import { isBlueprint, isSvcbpFile, type SvcbpFile } from '../generated/ast.js';
 import { localActorsAndSystems, namespaceMembers } from './blueprint-contents.js';
 import type { ImportResolver } from './imports.js';
@@ -62,7 +62,7 @@ export class SvcbpLocalSymbols implements LocalSymbols {
 export class SvcbpScopeComputation extends DefaultScopeComputation {
     private readonly reflection: AstReflection;
 
-    constructor(services: SvcbpServices) {
+    constructor(services: SvcbpCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
     }
@@ -94,7 +94,7 @@ export class SvcbpScopeProvider implements ScopeProvider {
     private readonly imports: ImportResolver;
     private readonly importedNames: WorkspaceCache<string, Map<string, AstNodeDescription>>;
 
-    constructor(services: SvcbpServices) {
+    constructor(services: SvcbpCoreServices) {
         this.reflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.imports = services.imports.ImportResolver;

@@ -18,7 +18,7 @@ import { docCommentOf } from '../parse/doc-comments.js';
 import { ALLOWED_ON, type PropertyOwnerType } from '../validation/properties.js';
 import { CHANNELS } from '../../model/channels.js';
 import { BLUEPRINT_TEMPLATES } from './blueprint-templates.js';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpServices } from './lsp-module.js';
 
 /** Declarations offered as ready-made snippets next to their keyword. */
 const SNIPPETS: Record<string, { detail: string; body: string }> = {

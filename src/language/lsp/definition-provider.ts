@@ -2,7 +2,7 @@ import { GrammarUtils, type LangiumDocument, type LangiumDocuments, type MaybePr
 import { DefaultDefinitionProvider } from 'langium/lsp';
 import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-languageserver';
 import { importTarget, importsOf } from '../link/imports.js';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpServices } from './lsp-module.js';
 
 /** Go to definition: Langium's for names (across files too), plus an import's path → the imported file. */
 export class SvcbpDefinitionProvider extends DefaultDefinitionProvider {

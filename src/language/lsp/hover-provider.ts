@@ -8,7 +8,7 @@ import {
 import { allArrowLinks, findProperties, findProperty, lanesOf, touchpointsOf } from '../link/blueprint-contents.js';
 import { docCommentOf } from '../parse/doc-comments.js';
 import type { ImportResolver } from '../link/imports.js';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpServices } from './lsp-module.js';
 import { contactTypeOf } from '../../model/channels.js';
 
 const ARROW_WORDS: Record<string, string> = { '->': 'flows to', '<->': 'two-way with', '~>': 'async to', '..>': 'enables' };

@@ -1,7 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { SvcbpNodeFileSystem } from './node-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createSvcbpServices } from '../svcbp-module.js';
+import { createSvcbpServices } from '../lsp/lsp-module.js';
 import { watchCheckSettings } from './server-settings.js';
 import { registerModelRequest } from './model-request.js';
 import { registerModelPush } from './model-push.js';

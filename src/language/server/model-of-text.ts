@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { SvcbpNodeFileSystem } from './node-file-system.js';
 import { buildModels } from '../../model/build-model.js';
 import type { SvcbpFile } from '../generated/ast.js';
-import { createSvcbpServices, type SvcbpServices } from '../svcbp-module.js';
+import { createSvcbpCoreServices, type SvcbpCoreServices } from '../svcbp-module.js';
 import { MODEL_OF_TEXT_REQUEST, type ModelOfTextParams, type ModelOfTextResult } from '../../protocol.js';
 
 /**
@@ -14,17 +14,17 @@ import { MODEL_OF_TEXT_REQUEST, type ModelOfTextParams, type ModelOfTextResult }
 export function registerModelOfText(shared: LangiumSharedServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    let services: SvcbpServices | undefined;
+    let services: SvcbpCoreServices | undefined;
     // One build at a time: the blocks of a Markdown file arrive together.
     let queue: Promise<unknown> = Promise.resolve();
     connection.onRequest(MODEL_OF_TEXT_REQUEST, (params: ModelOfTextParams): Promise<ModelOfTextResult> => {
-        const answer = queue.then(() => modelOfText(services ??= createSvcbpServices(SvcbpNodeFileSystem).Svcbp, params));
+        const answer = queue.then(() => modelOfText(services ??= createSvcbpCoreServices(SvcbpNodeFileSystem).Svcbp, params));
         queue = answer.catch(() => undefined);
         return answer;
     });
 }
 
-export async function modelOfText(services: SvcbpServices, params: ModelOfTextParams): Promise<ModelOfTextResult> {
+export async function modelOfText(services: SvcbpCoreServices, params: ModelOfTextParams): Promise<ModelOfTextResult> {
     const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
     const stale = LangiumDocuments.all.map(document => document.uri).toArray();
     if (stale.length > 0) await DocumentBuilder.update([], stale);

@@ -1,11 +1,11 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpCoreServices } from '../svcbp-module.js';
 
 /**
  * Keeps the check severities in step with the editor's `svcbp.checks` setting and with
  * `svcbp.json` files, and re-validates every document when either changes.
  */
-export function watchCheckSettings(shared: LangiumSharedServices, services: SvcbpServices): void {
+export function watchCheckSettings(shared: LangiumSharedServices, services: SvcbpCoreServices): void {
     const settings = services.checks.CheckSettings;
     const configuration = shared.workspace.ConfigurationProvider;
     // Through the workspace lock, like every other build: a second build beside the one running

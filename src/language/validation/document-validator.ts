@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpCoreServices } from '../svcbp-module.js';
 import type { CheckSettings } from './check-settings.js';
 import type { DiagnosticCode, SvcbpDiagnosticData } from './diagnostic-codes.js';
 import { closestName } from './suggest.js';
@@ -34,7 +34,7 @@ export class SvcbpDocumentValidator extends DefaultDocumentValidator {
     private readonly checkSettings: CheckSettings;
     private readonly checks: SvcbpChecks;
 
-    constructor(services: SvcbpServices) {
+    constructor(services: SvcbpCoreServices) {
         super(services);
         this.checks = services.validation.SvcbpChecks;
         this.reflection = services.shared.AstReflection;

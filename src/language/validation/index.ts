@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { Property, reflection } from '../generated/ast.js';
-import type { SvcbpServices } from '../svcbp-module.js';
+import type { SvcbpCoreServices } from '../svcbp-module.js';
 import { checkArrows } from './arrows.js';
 import { checkLowEmotionHasNote, checkPhasesHaveCustomerAction, checkTouchpointsUsed } from './coverage.js';
 import { checkLaneOrder } from './lines.js';
@@ -18,7 +18,7 @@ const NONE: Check[] = [];
 export class SvcbpChecks {
     private readonly byType: Record<string, Check[]>;
 
-    constructor(services: SvcbpServices) {
+    constructor(services: SvcbpCoreServices) {
         const imports = services.imports.ImportResolver;
         const fileSystem = services.shared.workspace.FileSystemProvider;
         const openInEditor = services.shared.workspace.TextDocuments;
