@@ -2,7 +2,7 @@ import type { parseArgs } from 'node:util';
 import { DIAGNOSTIC_CODES } from '../language/validation/diagnostic-codes.js';
 import { DRAWING_PARTS } from '../render/drawing-parts.js';
 import { UsageError } from './errors.js';
-import { PAPER } from '../render/pdf.js';
+import { PAPER } from '../render/paper.js';
 
 export type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 

@@ -11,12 +11,9 @@ import { formatDuration } from '../model/format-duration.js';
 import type { BlueprintModel } from '../model/types.js';
 import { inlineDescendantRules } from './inline-styles.js';
 import { hasWideScript, splitByScript } from './text.js';
+import { PAPER } from './paper.js';
 
-/** Paper sizes in points, portrait. */
-export const PAPER = {
-    a4: [595.28, 841.89], a3: [841.89, 1190.55], a2: [1190.55, 1683.78], a1: [1683.78, 2383.94], a0: [2383.94, 3370.39],
-    letter: [612, 792], tabloid: [792, 1224]
-} as const;
+export { PAPER };
 
 export type PageOption = 'fit' | keyof typeof PAPER;
 export type Orientation = 'portrait' | 'landscape';
