@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,6 +57,15 @@ describe('what a command loads', () => {
 });
 
 describe("Langium's protocol objects from their own files (src/cli/langium-protocol.ts)", () => {
+    it('exist once in the CLI, so `svcbp lsp`, which loads the whole protocol too, shares them', () => {
+        // The shim reaches vscode-jsonrpc by its path in node_modules: a second, nested copy would show here.
+        const folder = resolve('out/cli');
+        const copies = readdirSync(folder).filter(name => name.endsWith('.mjs'))
+            .filter(name => readFileSync(join(folder, name), 'utf8').includes('No runtime abstraction layer installed'));
+        expect(copies).toHaveLength(1);
+    });
+
+
     it('are the protocol\'s own objects, and its error codes', () => {
         expect(narrow.CancellationToken).toBe(protocol.CancellationToken);
         expect(narrow.CancellationTokenSource).toBe(protocol.CancellationTokenSource);

@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     };
     client = new LanguageClient('svcbp', 'Service Blueprint', serverOptions, clientOptions);
     context.subscriptions.push(outputChannel, registerNewBlueprint(), new PreviewManager(context, client));
-    const markdownBlocks = new MarkdownBlocks(client);
+    const markdownBlocks = new MarkdownBlocks(client, outputChannel);
     await client.start();
     return { extendMarkdownIt: md => markdownBlocks.extendMarkdownIt(md) };
 }

@@ -22,11 +22,9 @@ import { createSvcbpParser } from './parse/parser.js';
 import { SvcbpValueConverter } from './parse/value-converter.js';
 import { SvcbpChecks } from './validation/index.js';
 
-/**
- * The language without the editor: parse, link and validate. This is what `svcbp check`, render
- * and export load; the editor's features (lsp/lsp-module.ts) are added on top for the language
- * server and `svcbp format`, and they pull in the Language Server Protocol.
- */
+// The language without the editor: parse, link and validate, what the CLI's commands load. The
+// editor's features (lsp/lsp-module.ts) are added on top for the language server and `svcbp
+// format`, and they pull in the Language Server Protocol.
 
 /** Services the language adds to Langium's. */
 export interface SvcbpAddedServices {

@@ -94,7 +94,8 @@ describe('the live preview in a real VS Code (code-server, the packaged .vsix)',
         await workbench.screenshot('export-save-dialog');
         await workbench.page.keyboard.press('Enter');
         const target = join(server.workspace, 'restaurant.svg');
-        await expect.poll(() => existsSync(target), { timeout: 10_000 }).toBe(true);
+        // Whole: VS Code creates the file before it writes it.
+        await expect.poll(() => existsSync(target) && readFileSync(target, 'utf8').trimEnd().endsWith('</svg>'), { timeout: 10_000 }).toBe(true);
         const svg = readFileSync(target, 'utf8');
         expect(svg).toMatch(/^<svg /);
         expect(svg).toContain('Wash up');

@@ -23,6 +23,10 @@ interface Drawn {
     html: string;
 }
 
+/** Refreshes after the first, a second apart, while a new drawing has not been rendered. */
+const MAX_REFRESHES = 5;
+const SLOW_ANSWER_MS = 5000;
+
 const isBlueprintFence = (token: FenceToken) => token.info.trim().split(/\s+/)[0] === 'svcbp';
 
 /**
@@ -39,7 +43,8 @@ export class MarkdownBlocks {
     private readonly unshown = new Set<string>();
     private refreshTimer: NodeJS.Timeout | undefined;
 
-    constructor(private readonly client: LanguageClient) {}
+    /** The log says why a block keeps its placeholder, if one ever does (the extension's output channel). */
+    constructor(private readonly client: LanguageClient, private readonly log: Pick<vscode.LogOutputChannel, 'warn'>) {}
 
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
         const fallback = md.renderer.rules.fence;
@@ -68,10 +73,12 @@ export class MarkdownBlocks {
         if (this.pending.has(job)) return;
         this.pending.add(job);
         const params: ModelOfTextParams = { uri: file, text };
+        const slow = setTimeout(() => this.log.warn(`A svcbp block of ${file} has waited ${SLOW_ANSWER_MS / 1000} s for the language server's drawing.`), SLOW_ANSWER_MS);
         void this.client.sendRequest<ModelOfTextResult>(MODEL_OF_TEXT_REQUEST, params).then(
             answer => this.drawn.set(key, { text, html: blockHtml(answer, escape) }),
             error => this.drawn.set(key, { text, html: `<p class="svcbp-block"><em>${escape(`The blueprint could not be drawn: ${error instanceof Error ? error.message : String(error)}`)}</em></p>` })
         ).finally(() => {
+            clearTimeout(slow);
             this.pending.delete(job);
             this.unshown.add(key);
             this.scheduleRefresh(0);
@@ -88,8 +95,13 @@ export class MarkdownBlocks {
         clearTimeout(this.refreshTimer);
         this.refreshTimer = setTimeout(() => {
             void vscode.commands.executeCommand('markdown.preview.refresh');
-            if (attempt < 5) this.refreshTimer = setTimeout(() => { if (this.unshown.size > 0) this.scheduleRefresh(attempt + 1); }, 1000);
-            else this.unshown.clear(); // a block no preview shows any more (closed, or deleted)
+            this.refreshTimer = setTimeout(() => {
+                if (this.unshown.size === 0) return;
+                if (attempt < MAX_REFRESHES) return this.scheduleRefresh(attempt + 1);
+                // A block no preview shows any more (closed, or deleted), or a preview that did not redraw.
+                this.log.warn(`The Markdown preview did not redraw ${this.unshown.size} svcbp block(s) after ${MAX_REFRESHES + 1} refreshes.`);
+                this.unshown.clear();
+            }, 1000);
         }, attempt === 0 ? 50 : 0);
     }
 }
