@@ -103,6 +103,14 @@ function findProduction(definition: IProduction[], kind: string, occurrence: num
     return undefined;
 }
 
+/**
+ * The token types each rule can begin with, worked out once: every choice that calls a rule asks,
+ * and walking the calls anew each time was most of the lookahead's cost on a first parse. Exact
+ * because the grammar has no left recursion (Chevrotain's own rule), so a rule's set never
+ * depends on the path that reached it.
+ */
+const ruleFirsts = new WeakMap<Rule, Set<TokenType>>();
+
 /** The token types a sequence of productions can begin with, each as written (no category folding). */
 function firstTokens(sequence: IProduction[], seen = new Set<Rule>()): Set<TokenType> {
     const result = new Set<TokenType>();
@@ -119,7 +127,9 @@ function firstOf(production: Production, seen: Set<Rule>): { types: Set<TokenTyp
     if (production instanceof NonTerminal) {
         const rule = production.referencedRule;
         if (seen.has(rule)) return { types: new Set(), optional: false };
-        return { types: firstTokens(rule.definition, new Set([...seen, rule])), optional: false };
+        let types = ruleFirsts.get(rule);
+        if (!types) ruleFirsts.set(rule, types = firstTokens(rule.definition, new Set([...seen, rule])));
+        return { types, optional: false };
     }
     if (production instanceof Alternation) {
         const types = new Set<TokenType>();
