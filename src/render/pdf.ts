@@ -13,8 +13,6 @@ import { inlineDescendantRules } from './inline-styles.js';
 import { hasWideScript, splitByScript } from './text.js';
 import { PAPER } from './paper.js';
 
-export { PAPER };
-
 export type PageOption = 'fit' | keyof typeof PAPER;
 export type Orientation = 'portrait' | 'landscape';
 
